@@ -1,0 +1,2 @@
+// Snowball stemmer from Debian's libstemmer-dev.
+#include <libstemmer.h>

@@ -1,0 +1,88 @@
+/// Answers one message in one session: safety first, then exactly one topic
+/// plugin, else the fallback. Front ends only feed it text and render replies.
+public struct Engine: Sendable {
+    /// The mandatory safety plugin.
+    public let safety: SafetyPlugin
+    /// Topic plugins, in a fixed order that breaks ties.
+    public let plugins: [any Plugin]
+    /// The index over all topic intents.
+    public let index: IntentIndex
+    /// Below this score a question is out of scope and gets the fallback.
+    public var threshold = 0.3
+    /// Messages longer than this (in characters) are matched on their start
+    /// only; safety still reads all of it.
+    public static let matchLimit = 2_000
+
+    /// An engine over `plugins`, with `lexicon` and each plugin's own synonyms.
+    public init(safety: SafetyPlugin, plugins: [any Plugin], lexicon: Lexicon = Lexicon(), stemmer: Stemmer) {
+        var merged = lexicon
+        for case let topic as TopicPlugin in plugins { merged.merge(topic.synonyms) }
+        self.safety = safety
+        self.plugins = plugins
+        self.index = IntentIndex(plugins: plugins, analyzer: Analyzer(lexicon: merged, stemmer: stemmer))
+    }
+
+    /// The plugin with `id`.
+    public func plugin(withID id: String) -> (any Plugin)? {
+        plugins.first { $0.id == id }
+    }
+
+    /// Topic plugins that answer from the article (small talk has no sources).
+    public var topics: [any Plugin] {
+        plugins.filter { $0.intents.contains { $0.source != nil } }
+    }
+
+    /// The reply to `text`, updating `session`.
+    public func reply(to text: String, in session: inout Session) -> Reply {
+        session.turn += 1
+        if let crisis = safety.screen(text, in: &session) {
+            remember(crisis, in: &session)
+            return crisis
+        }
+        let query = String(text.prefix(Self.matchLimit))
+        let candidates = index.rank(query)
+        var reply: Reply
+        if let best = candidates.first, best.score >= threshold {
+            reply = answer(best, to: query, in: session)
+        } else {
+            reply = fallback(confidence: candidates.first?.score ?? 0)
+        }
+        reply.candidates = Array(candidates.prefix(5))
+        reply = safety.remind(reply, in: &session)
+        remember(reply, in: &session)
+        return reply
+    }
+
+    /// The reply of the intent `candidate` names.
+    func answer(_ candidate: Candidate, to text: String, in session: Session) -> Reply {
+        guard let plugin = plugin(withID: candidate.pluginID), let intent = plugin.intent(withID: candidate.intentID) else {
+            return fallback(confidence: 0)
+        }
+        let answer = plugin.answer(intent, to: text, in: session)
+        return Reply(text: fillPlaceholders(answer.text), pluginID: plugin.id, intentID: intent.id,
+                     confidence: candidate.score, source: answer.source)
+    }
+
+    /// The honest "I don't know", listing what the bot can talk about.
+    public func fallback(confidence: Double) -> Reply {
+        let text = "I'm not sure about that one: I only know what one article says about the gut, serotonin and mental health. "
+            + "I can talk about \(topicList). Try asking, for example, \"does fiber help my mood?\" or type /help."
+        return Reply(text: text, pluginID: Reply.fallbackID, confidence: confidence)
+    }
+
+    private var topicList: String {
+        let names = topics.map { $0.name.lowercased() }
+        guard names.count > 1 else { return names.first ?? "nothing yet" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    private func fillPlaceholders(_ text: String) -> String {
+        text.replacingOccurrences(of: "{topics}", with: topicList)
+    }
+
+    private func remember(_ reply: Reply, in session: inout Session) {
+        session.lastPluginID = reply.pluginID
+        session.lastIntentID = reply.intentID
+        if plugin(withID: reply.pluginID) != nil { session.lastTopicID = reply.pluginID }
+    }
+}

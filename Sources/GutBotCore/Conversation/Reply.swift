@@ -1,0 +1,35 @@
+/// The answer to one message and how it was chosen: what every front end
+/// renders and what the JSON protocol sends.
+public struct Reply: Sendable, Equatable {
+    /// The reply text.
+    public var text: String
+    /// The plugin that answered: a topic id, `safety` or `fallback`.
+    public var pluginID: String
+    /// The intent that answered, or the safety rule's category.
+    public var intentID: String?
+    /// How sure the router was, 0 to 1.
+    public var confidence: Double
+    /// The article heading the answer comes from.
+    public var source: String?
+    /// For safety replies: the crisis category, tier and rule that fired.
+    public var safety: SafetyVerdict?
+    /// The best-scoring intents, for /why and the JSON `candidates` field.
+    public var candidates: [Candidate]
+
+    /// A reply with the given fields.
+    public init(text: String, pluginID: String, intentID: String? = nil, confidence: Double,
+                source: String? = nil, safety: SafetyVerdict? = nil, candidates: [Candidate] = []) {
+        self.text = text
+        self.pluginID = pluginID
+        self.intentID = intentID
+        self.confidence = confidence
+        self.source = source
+        self.safety = safety
+        self.candidates = candidates
+    }
+
+    /// The plugin id of replies no plugin could give.
+    public static let fallbackID = "fallback"
+    /// The plugin id of the safety plugin.
+    public static let safetyID = "safety"
+}

@@ -1,0 +1,38 @@
+/// What one conversation remembers between messages. The only mutable state
+/// in the core: everything else is a value or a pure function of it.
+public struct Session: Sendable, Equatable {
+    /// The conversation's id, as the JSON protocol names it.
+    public let id: String
+    /// Messages seen so far.
+    public var turn = 0
+    /// The plugin that answered last (`safety` and `fallback` included).
+    public var lastPluginID: String?
+    /// The intent that answered last, if a topic plugin did.
+    public var lastIntentID: String?
+    /// The last topic plugin that answered, which follow-ups refer to.
+    public var lastTopicID: String?
+    /// Set after a crisis reply, so later replies keep pointing to help.
+    public var crisis: CrisisMemory?
+    /// The intents offered in a clarifying question, waiting for a choice.
+    public var pendingChoice: [Candidate] = []
+
+    /// A new conversation.
+    public init(id: String) {
+        self.id = id
+    }
+}
+
+/// What the safety plugin remembers after a crisis reply.
+public struct CrisisMemory: Sendable, Equatable {
+    /// The category of the crisis that was caught.
+    public var category: String
+    /// Replies since then that still carried a pointer to help.
+    public var remindersGiven = 0
+    /// Whether the gentle check after a "just kidding" was already given.
+    public var checkedAfterRetraction = false
+
+    /// Memory of a crisis in `category`.
+    public init(category: String) {
+        self.category = category
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// A parsed YAML file and typed access to its nodes, every failure reported
+/// as a ``PluginLoadError`` naming the file and line.
+struct YAMLFile {
+    let path: String
+    let root: Node
+
+    /// Reads and parses `path`.
+    init(path: String) throws(PluginLoadError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PluginLoadError(file: path, line: nil, message: "cannot read the file")
+        }
+        try self.init(path: path, data: data)
+    }
+
+    /// Parses `data` read from `path`.
+    init(path: String, data: Data) throws(PluginLoadError) {
+        self.path = path
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PluginLoadError(file: path, line: Self.firstInvalidLine(data), message: "the file is not valid UTF-8")
+        }
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                throw PluginLoadError(file: path, line: nil, message: "the file is empty")
+            }
+            self.root = root
+        } catch let error as PluginLoadError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.describe(error, path: path)
+        } catch {
+            throw PluginLoadError(file: path, line: nil, message: "\(error)")
+        }
+    }
+
+    func fail(_ node: Node?, _ message: String) -> PluginLoadError {
+        PluginLoadError(file: path, line: node?.mark?.line, message: message)
+    }
+
+    /// The mapping `node` must be.
+    func mapping(_ node: Node, what: String) throws(PluginLoadError) -> Node.Mapping {
+        guard let mapping = node.mapping else { throw fail(node, "\(what) must be a mapping of keys to values") }
+        return mapping
+    }
+
+    /// The value of a required key of `mapping`.
+    func required(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> Node {
+        guard let value = try mapping(node, what: what)[key] else {
+            throw fail(node, "\(what) is missing the required key '\(key)'")
+        }
+        return value
+    }
+
+    /// A required non-empty string.
+    func string(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> String {
+        let value = try required(key, in: node, what: what)
+        guard let text = value.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            throw fail(value, "'\(key)' in \(what) must be non-empty text")
+        }
+        return text
+    }
+
+    /// An optional string: absent, `null` or `~` give `nil`.
+    func optionalString(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> String? {
+        guard let value = try mapping(node, what: what)[key] else { return nil }
+        guard let scalar = value.scalar else { throw fail(value, "'\(key)' in \(what) must be text") }
+        if value.null != nil { return nil }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// A required non-empty sequence.
+    func sequence(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> [Node] {
+        let value = try required(key, in: node, what: what)
+        guard let items = value.sequence, !items.isEmpty else {
+            throw fail(value, "'\(key)' in \(what) must be a non-empty list")
+        }
+        return Array(items)
+    }
+
+    /// An optional `text: text` mapping, as synonyms are written.
+    func pairs(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> [(String, String)] {
+        guard let value = try mapping(node, what: what)[key] else { return [] }
+        guard let map = value.mapping else { throw fail(value, "'\(key)' in \(what) must map words to words") }
+        var result: [(String, String)] = []
+        for (word, meaning) in map {
+            guard let from = word.scalar?.string, let to = meaning.scalar?.string else {
+                throw fail(word, "each entry of '\(key)' must be `word: words`")
+            }
+            result.append((from, to))
+        }
+        return result
+    }
+
+    private static func describe(_ error: YamlError, path: String) -> PluginLoadError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return PluginLoadError(file: path, line: mark.line, message: "YAML error: \(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return PluginLoadError(file: path, line: context.mark.line,
+                                   message: "YAML error: duplicate key \(duplicates.joined(separator: ", "))")
+        default:
+            return PluginLoadError(file: path, line: nil, message: "YAML error: \(error)")
+        }
+    }
+
+    private static func firstInvalidLine(_ data: Data) -> Int? {
+        var line = 1
+        var start = data.startIndex
+        for index in data.indices where data[index] == UInt8(ascii: "\n") {
+            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
+            line += 1
+            start = data.index(after: index)
+        }
+        return String(data: data[start...], encoding: .utf8) == nil ? line : nil
+    }
+}

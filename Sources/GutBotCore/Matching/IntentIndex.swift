@@ -1,0 +1,142 @@
+import Foundation
+
+/// Scores a message against every intent of every topic plugin at once.
+///
+/// One index over all plugins, rather than each plugin scoring alone, so that
+/// term weights (TF-IDF over all examples) are shared and scores from
+/// different plugins can be compared fairly.
+public struct IntentIndex: Sendable {
+    /// One intent, as the index knows it.
+    struct Entry: Sendable {
+        var pluginID: String
+        var intentID: String
+        var centroid: [String: Double]
+    }
+
+    private struct Posting: Sendable {
+        var example: Int
+        var weight: Double
+    }
+
+    private let analyzer: Analyzer
+    private let speller: SpellingCorrector
+    private let idf: [String: Double]
+    private let unknownIDF: Double
+    private let entries: [Entry]
+    private let exampleEntry: [Int]
+    private let exampleVectors: [[String: Double]]
+    private let postings: [String: [Posting]]
+
+    /// How much the closest single example counts against the intent as a
+    /// whole: a near-paraphrase should win, but an intent whose examples
+    /// together cover the question should too.
+    static let exampleShare = 0.65
+
+    /// Builds the index over `plugins`' intents.
+    public init(plugins: [any Plugin], analyzer: Analyzer) {
+        var documents: [[String: Double]] = []
+        var owners: [Int] = []
+        var entries: [Entry] = []
+        var vocabulary: [String: Int] = [:]
+        for plugin in plugins {
+            for intent in plugin.intents {
+                for example in intent.examples {
+                    let analysis = analyzer.analyze(example)
+                    for word in analysis.words { vocabulary[word, default: 0] += 1 }
+                    documents.append(analysis.features)
+                    owners.append(entries.count)
+                }
+                entries.append(Entry(pluginID: plugin.id, intentID: intent.id, centroid: [:]))
+            }
+        }
+        for word in analyzer.lexicon.phraseWords { vocabulary[word, default: 0] += 1 }
+
+        var documentFrequency: [String: Int] = [:]
+        for document in documents {
+            for feature in document.keys { documentFrequency[feature, default: 0] += 1 }
+        }
+        let total = Double(documents.count)
+        let idf = documentFrequency.mapValues { log((total + 1) / (Double($0) + 1)) + 1 }
+
+        let vectors = documents.map { Self.weigh($0, idf: idf) }
+        var sums = [[String: Double]](repeating: [:], count: entries.count)
+        var postings: [String: [Posting]] = [:]
+        for (example, vector) in vectors.enumerated() {
+            for (feature, weight) in vector {
+                postings[feature, default: []].append(Posting(example: example, weight: weight))
+                sums[owners[example]][feature, default: 0] += weight
+            }
+        }
+        for index in entries.indices { entries[index].centroid = Self.normalized(sums[index]) }
+
+        self.analyzer = analyzer
+        self.speller = SpellingCorrector(vocabulary: vocabulary)
+        self.idf = idf
+        self.unknownIDF = log(total + 1) + 1
+        self.entries = entries
+        self.exampleEntry = owners
+        self.exampleVectors = vectors
+        self.postings = postings
+    }
+
+    /// Analyzes `text` the way the index reads questions (with spelling correction).
+    public func analyze(_ text: String) -> Analyzer.Analysis {
+        analyzer.analyze(text, speller: speller)
+    }
+
+    /// Every intent that shares anything with `text`, best first; ties keep
+    /// plugin and intent order, so the same text always ranks the same way.
+    public func rank(_ text: String) -> [Candidate] {
+        rank(analysis: analyze(text))
+    }
+
+    /// The ranking for an analysis already made.
+    public func rank(analysis: Analyzer.Analysis) -> [Candidate] {
+        let query = Self.weigh(analysis.features, idf: idf, unknownIDF: unknownIDF)
+        guard query.keys.contains(where: { idf[$0] != nil }) else { return [] }
+        var exampleScores: [Int: Double] = [:]
+        for (feature, weight) in query {
+            for posting in postings[feature] ?? [] {
+                exampleScores[posting.example, default: 0] += weight * posting.weight
+            }
+        }
+        var bestExample: [Int: (example: Int, score: Double)] = [:]
+        for (example, score) in exampleScores {
+            let entry = exampleEntry[example]
+            if let current = bestExample[entry], current.score > score || (current.score == score && current.example < example) { continue }
+            bestExample[entry] = (example, score)
+        }
+        var candidates: [(Int, Candidate)] = []
+        for (entryIndex, best) in bestExample {
+            let entry = entries[entryIndex]
+            let centroidScore = query.reduce(0.0) { $0 + $1.value * (entry.centroid[$1.key] ?? 0) }
+            let score = Self.exampleShare * best.score + (1 - Self.exampleShare) * centroidScore
+            let shared = exampleVectors[best.example].keys.filter { query[$0] != nil }.sorted()
+            candidates.append((entryIndex, Candidate(pluginID: entry.pluginID, intentID: entry.intentID,
+                                                     score: min(1, max(0, score)), matchedTerms: shared)))
+        }
+        candidates.sort { lhs, rhs in
+            lhs.1.score != rhs.1.score ? lhs.1.score > rhs.1.score : lhs.0 < rhs.0
+        }
+        return candidates.map(\.1)
+    }
+
+    /// Sublinear TF times IDF, unit length. A feature no example uses gets
+    /// `unknownIDF`: it can never match, but it still counts in the length, so
+    /// a question mostly about something else scores low.
+    private static func weigh(_ features: [String: Double], idf: [String: Double], unknownIDF: Double = 0) -> [String: Double] {
+        var vector: [String: Double] = [:]
+        for (feature, count) in features {
+            let weight = idf[feature] ?? unknownIDF
+            guard weight > 0 else { continue }
+            vector[feature] = (1 + log(max(count, 1))) * weight * min(count, 1)
+        }
+        return normalized(vector)
+    }
+
+    private static func normalized(_ vector: [String: Double]) -> [String: Double] {
+        let length = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard length > 0 else { return [:] }
+        return vector.mapValues { $0 / length }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Turns what people type into comparable words: Unicode case and diacritic
+/// folding, straight quotes, no control characters, contractions expanded.
+///
+/// A pure value: the same text always gives the same words, which keeps routing
+/// deterministic.
+public struct TextNormalizer: Sendable {
+    /// Creates a normalizer.
+    public init() {}
+
+    /// Lowercased, diacritic-free text with straight quotes and without control
+    /// characters (which would otherwise hide words from matching).
+    public func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": scalars.append("'")
+            case "\u{201C}", "\u{201D}", "\u{2033}": scalars.append("\"")
+            case "\u{2010}"..."\u{2015}": scalars.append("-")
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                    scalars.append(" ")
+                } else {
+                    scalars.append(scalar)
+                }
+            }
+        }
+        return String(scalars).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+    }
+
+    /// The words of `text`: runs of letters and digits, with contractions
+    /// ("don't", "I'm", "cant") spelled out so that "not" and "am" survive.
+    public func words(_ text: String) -> [String] {
+        var result: [String] = []
+        for raw in fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }) {
+            let token = raw.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+            guard !token.isEmpty else { continue }
+            result.append(contentsOf: Self.expand(token))
+        }
+        return result
+    }
+
+    private static func expand(_ token: String) -> [String] {
+        if let whole = wholeWords[token] { return whole }
+        guard let apostrophe = token.firstIndex(of: "'") else { return [token] }
+        let stem = String(token[..<apostrophe])
+        let suffix = String(token[token.index(after: apostrophe)...]).replacingOccurrences(of: "'", with: "")
+        if suffix == "t", stem.hasSuffix("n") {
+            return [String(stem.dropLast()), "not"]
+        }
+        switch suffix {
+        case "m": return [stem, "am"]
+        case "re": return [stem, "are"]
+        case "ve": return [stem, "have"]
+        case "ll": return [stem, "will"]
+        case "d": return [stem, "would"]
+        case "s": return [stem]
+        default: return [stem, suffix]
+        }
+    }
+
+    /// Contractions typed without an apostrophe, and the irregular ones.
+    private static let wholeWords: [String: [String]] = [
+        "can't": ["can", "not"], "cant": ["can", "not"], "cannot": ["can", "not"],
+        "won't": ["will", "not"], "wont": ["will", "not"], "shan't": ["shall", "not"],
+        "dont": ["do", "not"], "doesnt": ["does", "not"], "didnt": ["did", "not"],
+        "isnt": ["is", "not"], "arent": ["are", "not"], "wasnt": ["was", "not"],
+        "werent": ["were", "not"], "havent": ["have", "not"], "hasnt": ["has", "not"],
+        "shouldnt": ["should", "not"], "wouldnt": ["would", "not"], "couldnt": ["could", "not"],
+        "im": ["i", "am"], "ive": ["i", "have"], "youre": ["you", "are"], "theyre": ["they", "are"],
+        "ain't": ["am", "not"], "aint": ["am", "not"],
+    ]
+}

@@ -1,0 +1,26 @@
+/// Where to get help, per region: one table, with the date it was checked,
+/// so numbers are reviewed in one place.
+public struct Helplines: Sendable {
+    /// One region's numbers.
+    public struct Entry: Sendable, Equatable {
+        /// The emergency number, such as 911.
+        public var emergency: String
+        /// Crisis lines, each a short phrase with its number.
+        public var crisisLines: [String]
+        /// Poison help, where the region has one line for it.
+        public var poison: String?
+    }
+
+    /// The date the numbers were last checked (YYYY-MM-DD).
+    public var checked: String
+    /// Entries by region; `international` lists the main lines.
+    public var entries: [Region: Entry]
+
+    /// The entry for `region`, or the international one.
+    public func entry(for region: Region) -> Entry? {
+        entries[region] ?? entries[.international]
+    }
+
+    /// The site that lists crisis lines for every country.
+    public static let directory = "findahelpline.com"
+}

@@ -1,0 +1,17 @@
+/// Why the safety plugin intercepted a message: enough for logs and the JSON
+/// protocol to say what fired without repeating the message.
+public struct SafetyVerdict: Sendable, Equatable {
+    /// The crisis category, such as `suicidal`, `self-harm` or `red-flag`.
+    public var category: String
+    /// How urgent the reply is: `emergency`, `crisis` or `reminder`.
+    public var tier: String
+    /// The id of the rule that fired.
+    public var rule: String
+
+    /// A verdict with the given fields.
+    public init(category: String, tier: String, rule: String) {
+        self.category = category
+        self.tier = tier
+        self.rule = rule
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GutBotCore
+
+/// Options every subcommand shares: where plugins come from and whose help
+/// lines to show.
+struct BotOptions: ParsableArguments {
+    @Option(name: .customLong("plugins"), help: ArgumentHelp(
+        "A plugin directory (repeatable); later ones replace earlier plugins with the same id.",
+        discussion: "Default: ./Plugins, then <prefix>/share/gutbot/Plugins, then $XDG_CONFIG_HOME/gutbot/plugins.",
+        valueName: "dir"))
+    var pluginDirectories: [String] = []
+
+    @Option(help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).")
+    var region: String?
+
+    func validate() throws {
+        if let region, Region(rawValue: region.lowercased()) == nil, region.lowercased() != "gb" {
+            throw ValidationError("unknown region '\(region)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// The plugin search path these options name.
+    var searchPath: PluginSearchPath {
+        pluginDirectories.isEmpty ? .standard() : PluginSearchPath(pluginDirectories)
+    }
+
+    /// Loads the engine, printing skipped plugin files as warnings; exits
+    /// non-zero when safety cannot load, so gutbot never answers without it.
+    func loadEngine() throws -> Engine {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment))
+            for warning in loaded.warnings {
+                Terminal.error("warning: skipped plugin \(warning)")
+            }
+            return loaded.engine
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `gutbot` command: chat by default, plus one-shot and maintenance tools.
+@main
+struct GutBot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gutbot",
+        abstract: "Answers questions about the gut, serotonin and mental health from one article.",
+        discussion: "gutbot is a program, not a clinician. In a crisis, call your local emergency number.",
+        subcommands: [Chat.self, Ask.self],
+        defaultSubcommand: Chat.self
+    )
+}

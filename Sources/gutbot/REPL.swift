@@ -1,0 +1,75 @@
+import Foundation
+import GutBotCore
+
+/// The interactive chat on a terminal: a prompt, line editing, history,
+/// completion and slash-commands.
+struct REPL {
+    let engine: Engine
+    static let prompt = "you> "
+
+    /// The slash-commands, with what they do, for /help and completion.
+    static let commands: [(name: String, help: String)] = [
+        ("/help", "what gutbot can talk about, and these commands"),
+        ("/topics", "the topics gutbot knows"),
+        ("/why", "why the last reply was chosen: the top candidates and matched terms"),
+        ("/quit", "leave (Ctrl-D works too)"),
+    ]
+
+    func run() {
+        let state = XDGDirectories(environment: ProcessInfo.processInfo.environment).state
+        let editor = LineEditor(historyPath: state.appendingPathComponent("history").path,
+                                completions: Self.commands.map(\.name) + engine.plugins.map(\.id))
+        var session = Session(id: JSONLines.defaultSession)
+        var last: Reply?
+        Terminal.line("gutbot: questions about the gut, serotonin and mental health, answered from one article.")
+        Terminal.line("I'm a program, not a clinician. Type /help for topics, /quit or Ctrl-D to leave.")
+        while let line = editor.readLine(prompt: Self.prompt) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            editor.remember(line)
+            if text.hasPrefix("/") {
+                if !command(text, last: last) { break }
+                continue
+            }
+            let reply = engine.reply(to: text, in: &session)
+            last = reply
+            Terminal.line(ReplyRenderer.text(reply) + "\n")
+        }
+        editor.close()
+        Terminal.line("")
+        Terminal.line("Take care.")
+    }
+
+    /// Runs a slash-command; `false` means leave.
+    private func command(_ text: String, last: Reply?) -> Bool {
+        let name = text.split(separator: " ").first.map(String.init) ?? text
+        switch name.lowercased() {
+        case "/quit", "/exit", "/bye":
+            return false
+        case "/help":
+            Terminal.line(help())
+        case "/topics":
+            Terminal.line(topics())
+        case "/why":
+            Terminal.line(last.map(ReplyRenderer.why) ?? "Ask something first; then /why shows how the answer was chosen.")
+        default:
+            Terminal.line("Unknown command \(name). Commands: " + Self.commands.map(\.name).joined(separator: ", "))
+        }
+        return true
+    }
+
+    private func topics() -> String {
+        engine.plugins.map { "  \($0.id): \($0.name) — \($0.summary)" }.joined(separator: "\n")
+    }
+
+    private func help() -> String {
+        var lines = ["Ask a question in your own words. I answer from one article and say which section each answer comes from.", "", "Topics:"]
+        lines.append(topics())
+        lines.append("")
+        lines.append("Commands:")
+        lines += Self.commands.map { "  \($0.name)  \($0.help)" }
+        lines.append("")
+        lines.append("If you are in crisis, please contact your local emergency number or findahelpline.com.")
+        return lines.joined(separator: "\n")
+    }
+}
