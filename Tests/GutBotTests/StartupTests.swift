@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Start-up as a user meets it: plain pipes, one-shot questions, and refusing
+/// to run without the safety plugin.
+@Suite struct StartupTests {
+    @Test func pipedInputGetsOneReplyPerLine() throws {
+        let result = try GutBotProcess.run([], input: "does fiber help my mood\nwhat is the capital of peru\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("(Source: 1. Eat a Fiber-Rich, Nutrient-Dense Diet)"))
+        #expect(result.stdout.contains("I can talk about"))
+        #expect(!result.stdout.contains("you>"))
+    }
+
+    @Test func askAnswersOnceWithItsSource() throws {
+        let result = try GutBotProcess.run(["ask", "--json", "how", "many", "hours", "of", "sleep", "do", "I", "need"])
+        let reply = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(reply["plugin"] as? String == "sleep")
+    }
+
+    @Test func refusesToStartWithoutSafetyData() throws {
+        let empty = try GutBotProcess.temporaryDirectory()
+        let result = try GutBotProcess.run(["ask", "I want to die"], directory: empty,
+                                           environment: ["XDG_CONFIG_HOME": empty.path])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("safety"))
+    }
+
+    @Test func refusesToStartWithBrokenSafetyData() throws {
+        let directory = try GutBotProcess.temporaryDirectory()
+        let safety = directory.appendingPathComponent("safety")
+        try FileManager.default.createDirectory(at: safety, withIntermediateDirectories: true)
+        try "checked: [unclosed\n".write(to: safety.appendingPathComponent("safety.yml"), atomically: true, encoding: .utf8)
+        let result = try GutBotProcess.run(["--plugins", directory.path, "--json"], input: #"{"text":"hello"}"# + "\n")
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("safety.yml:"))
+    }
+
+    @Test func closedPipeEndsQuietly() throws {
+        // `head -1` closes the pipe after one line; gutbot must not crash or print errors.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let lines = String(repeating: "does fiber help my mood\\n", count: 2000)
+        process.arguments = ["-c", "printf '\(lines)' | '\(GutBotProcess.binary.path)' --plugins '\(GutBotProcess.plugins)' | head -1 >/dev/null; echo ${PIPESTATUS[1]:-x}"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "gutbot's exit status after the reader left")
+        #expect(stderr.isEmpty)
+    }
+}
