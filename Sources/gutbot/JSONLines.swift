@@ -26,6 +26,8 @@ enum JSONLines {
         var rule: String?
         var turn: Int
         var candidates: [Candidate]?
+        /// For a clarifying question: the intents offered, as "plugin/intent".
+        var choices: [String]?
 
         init(_ reply: Reply, session: Session, withCandidates: Bool) {
             text = reply.text
@@ -39,6 +41,7 @@ enum JSONLines {
             rule = reply.safety?.rule
             turn = session.turn
             candidates = withCandidates ? reply.candidates : nil
+            choices = reply.choices.isEmpty ? nil : reply.choices.map { "\($0.pluginID)/\($0.intentID)" }
         }
 
         // Optional fields are written as null rather than left out, so every
@@ -56,10 +59,11 @@ enum JSONLines {
             try container.encode(rule, forKey: .rule)
             try container.encode(turn, forKey: .turn)
             try container.encodeIfPresent(candidates, forKey: .candidates)
+            try container.encodeIfPresent(choices, forKey: .choices)
         }
 
         enum CodingKeys: String, CodingKey {
-            case text, plugin, intent, confidence, source, session, category, tier, rule, turn, candidates
+            case text, plugin, intent, confidence, source, session, category, tier, rule, turn, candidates, choices
         }
     }
 

@@ -5,22 +5,26 @@ public struct Engine: Sendable {
     public let safety: SafetyPlugin
     /// Topic plugins, in a fixed order that breaks ties.
     public let plugins: [any Plugin]
-    /// The index over all topic intents.
-    public let index: IntentIndex
-    /// Below this score a question is out of scope and gets the fallback.
-    public var threshold = 0.3
+    /// Chooses the intent for each message.
+    public var router: Router
     /// Messages longer than this (in characters) are matched on their start
     /// only; safety still reads all of it.
     public static let matchLimit = 2_000
 
-    /// An engine over `plugins`, with `lexicon` and each plugin's own synonyms.
-    public init(safety: SafetyPlugin, plugins: [any Plugin], lexicon: Lexicon = Lexicon(), stemmer: Stemmer) {
+    /// An engine over `plugins`, with `lexicon` and each plugin's own synonyms,
+    /// and `outOfScope` examples of questions to send to the fallback.
+    public init(safety: SafetyPlugin, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
+                outOfScope: [String] = [], stemmer: Stemmer) {
         var merged = lexicon
         for case let topic as TopicPlugin in plugins { merged.merge(topic.synonyms) }
         self.safety = safety
         self.plugins = plugins
-        self.index = IntentIndex(plugins: plugins, analyzer: Analyzer(lexicon: merged, stemmer: stemmer))
+        let index = IntentIndex(plugins: plugins, outOfScope: outOfScope, analyzer: Analyzer(lexicon: merged, stemmer: stemmer))
+        self.router = Router(index: index, plugins: plugins)
     }
+
+    /// The index over all topic intents.
+    public var index: IntentIndex { router.index }
 
     /// The plugin with `id`.
     public func plugin(withID id: String) -> (any Plugin)? {
@@ -40,12 +44,19 @@ public struct Engine: Sendable {
             return crisis
         }
         let query = String(text.prefix(Self.matchLimit))
-        let candidates = index.rank(query)
+        let (route, candidates) = router.route(query, in: session)
+        session.pendingChoice = []
         var reply: Reply
-        if let best = candidates.first, best.score >= threshold {
-            reply = answer(best, to: query, in: session)
-        } else {
-            reply = fallback(confidence: candidates.first?.score ?? 0)
+        switch route {
+        case .intent(let candidate):
+            reply = answer(candidate, to: query, in: session)
+            session.lastTopicQuestion = query
+        case .clarify(let first, let second):
+            reply = clarify(first, second)
+            session.pendingChoice = [first, second]
+            session.lastTopicQuestion = query
+        case .fallback(let confidence):
+            reply = fallback(confidence: confidence)
         }
         reply.candidates = Array(candidates.prefix(5))
         reply = safety.remind(reply, in: &session)
@@ -63,11 +74,26 @@ public struct Engine: Sendable {
                      confidence: candidate.score, source: answer.source)
     }
 
+    /// A question naming both close topics; the reply is filed under the
+    /// better one, so a program reading only `plugin` still sees the best guess.
+    func clarify(_ first: Candidate, _ second: Candidate) -> Reply {
+        let names = [first, second].map { describe($0) }
+        let text = "I can answer that from two angles: \(names[0]) or \(names[1]). Which would you like? "
+            + "(Say \"the first\", \"the second\", or name the topic.)"
+        return Reply(text: text, pluginID: first.pluginID, intentID: Reply.clarifyIntent,
+                     confidence: first.score, choices: [first, second])
+    }
+
     /// The honest "I don't know", listing what the bot can talk about.
     public func fallback(confidence: Double) -> Reply {
         let text = "I'm not sure about that one: I only know what one article says about the gut, serotonin and mental health. "
             + "I can talk about \(topicList). Try asking, for example, \"does fiber help my mood?\" or type /help."
         return Reply(text: text, pluginID: Reply.fallbackID, confidence: confidence)
+    }
+
+    private func describe(_ candidate: Candidate) -> String {
+        let name = plugin(withID: candidate.pluginID)?.name.lowercased() ?? candidate.pluginID
+        return "\(name) (\(candidate.intentID.replacingOccurrences(of: "-", with: " ")))"
     }
 
     private var topicList: String {

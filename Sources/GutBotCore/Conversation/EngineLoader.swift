@@ -17,7 +17,8 @@ public struct EngineLoader {
             throw StartupError.safetyUnavailable(error, searched: path.directories)
         }
         guard let stemmer = Stemmer() else { throw StartupError.stemmerUnavailable }
-        engine = Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon, stemmer: stemmer)
+        engine = Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
+                        outOfScope: catalog.outOfScope, stemmer: stemmer)
         warnings = catalog.problems
     }
 }

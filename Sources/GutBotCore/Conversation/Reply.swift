@@ -15,10 +15,13 @@ public struct Reply: Sendable, Equatable {
     public var safety: SafetyVerdict?
     /// The best-scoring intents, for /why and the JSON `candidates` field.
     public var candidates: [Candidate]
+    /// For a clarifying question: the intents offered, in the order named.
+    public var choices: [Candidate]
 
     /// A reply with the given fields.
     public init(text: String, pluginID: String, intentID: String? = nil, confidence: Double,
-                source: String? = nil, safety: SafetyVerdict? = nil, candidates: [Candidate] = []) {
+                source: String? = nil, safety: SafetyVerdict? = nil, candidates: [Candidate] = [],
+                choices: [Candidate] = []) {
         self.text = text
         self.pluginID = pluginID
         self.intentID = intentID
@@ -26,10 +29,13 @@ public struct Reply: Sendable, Equatable {
         self.source = source
         self.safety = safety
         self.candidates = candidates
+        self.choices = choices
     }
 
     /// The plugin id of replies no plugin could give.
     public static let fallbackID = "fallback"
+    /// The intent id of a clarifying question between two topics.
+    public static let clarifyIntent = "clarify"
     /// The plugin id of the safety plugin.
     public static let safetyID = "safety"
 }

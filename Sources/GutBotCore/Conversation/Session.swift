@@ -11,6 +11,8 @@ public struct Session: Sendable, Equatable {
     public var lastIntentID: String?
     /// The last topic plugin that answered, which follow-ups refer to.
     public var lastTopicID: String?
+    /// The last question a topic plugin answered, which "what about X?" builds on.
+    public var lastTopicQuestion: String?
     /// Set after a crisis reply, so later replies keep pointing to help.
     public var crisis: CrisisMemory?
     /// The intents offered in a clarifying question, waiting for a choice.

@@ -12,6 +12,8 @@ public struct PluginCatalog: Sendable {
     public var topics: [TopicPlugin] = []
     /// Shared synonyms from every `lexicon.yml`, merged.
     public var lexicon = Lexicon()
+    /// Questions to send to the fallback, from every `out-of-scope.yml`.
+    public var outOfScope: [String] = []
     /// The last directory on the path holding safety data.
     public var safetyDirectory: String?
     /// Files that could not be loaded; the rest still load.
@@ -38,6 +40,10 @@ public struct PluginCatalog: Sendable {
                 do {
                     if name == lexiconFile {
                         catalog.lexicon.merge(try LexiconFile.load(path: file))
+                        continue
+                    }
+                    if name == OutOfScopeFile.name {
+                        catalog.outOfScope += try OutOfScopeFile.load(path: file)
                         continue
                     }
                     let plugin = try TopicPluginFile.load(path: file)

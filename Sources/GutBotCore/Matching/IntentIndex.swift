@@ -18,7 +18,8 @@ public struct IntentIndex: Sendable {
         var weight: Double
     }
 
-    private let analyzer: Analyzer
+    /// How questions and examples are read.
+    public let analyzer: Analyzer
     private let speller: SpellingCorrector
     private let idf: [String: Double]
     private let unknownIDF: Double
@@ -30,24 +31,30 @@ public struct IntentIndex: Sendable {
     /// How much the closest single example counts against the intent as a
     /// whole: a near-paraphrase should win, but an intent whose examples
     /// together cover the question should too.
-    static let exampleShare = 0.65
+    static let exampleShare = 0.4
 
-    /// Builds the index over `plugins`' intents.
-    public init(plugins: [any Plugin], analyzer: Analyzer) {
+    /// The intent id out-of-scope examples are filed under.
+    public static let outOfScopeIntent = "out-of-scope"
+
+    /// Builds the index over `plugins`' intents, plus `outOfScope` examples
+    /// (questions the bot must not answer) filed under the fallback: a
+    /// question closest to those is out of scope even if it shares a word
+    /// with a topic.
+    public init(plugins: [any Plugin], outOfScope: [String] = [], analyzer: Analyzer) {
+        var groups = plugins.flatMap { plugin in plugin.intents.map { (plugin.id, $0.id, $0.examples) } }
+        if !outOfScope.isEmpty { groups.append((Router.outOfScopeID, Self.outOfScopeIntent, outOfScope)) }
         var documents: [[String: Double]] = []
         var owners: [Int] = []
         var entries: [Entry] = []
         var vocabulary: [String: Int] = [:]
-        for plugin in plugins {
-            for intent in plugin.intents {
-                for example in intent.examples {
-                    let analysis = analyzer.analyze(example)
-                    for word in analysis.words { vocabulary[word, default: 0] += 1 }
-                    documents.append(analysis.features)
-                    owners.append(entries.count)
-                }
-                entries.append(Entry(pluginID: plugin.id, intentID: intent.id, centroid: [:]))
+        for (pluginID, intentID, examples) in groups {
+            for example in examples {
+                let analysis = analyzer.analyze(example)
+                for word in analysis.words { vocabulary[word, default: 0] += 1 }
+                documents.append(analysis.features)
+                owners.append(entries.count)
             }
+            entries.append(Entry(pluginID: pluginID, intentID: intentID, centroid: [:]))
         }
         for word in analyzer.lexicon.phraseWords { vocabulary[word, default: 0] += 1 }
 
@@ -110,7 +117,9 @@ public struct IntentIndex: Sendable {
         for (entryIndex, best) in bestExample {
             let entry = entries[entryIndex]
             let centroidScore = query.reduce(0.0) { $0 + $1.value * (entry.centroid[$1.key] ?? 0) }
-            let score = Self.exampleShare * best.score + (1 - Self.exampleShare) * centroidScore
+            // Rounded so that the order dictionaries happen to sum in cannot
+            // change a score's last bits, and so a ranking or a tie.
+            let score = ((Self.exampleShare * best.score + (1 - Self.exampleShare) * centroidScore) * 1e9).rounded() / 1e9
             let shared = exampleVectors[best.example].keys.filter { query[$0] != nil }.sorted()
             candidates.append((entryIndex, Candidate(pluginID: entry.pluginID, intentID: entry.intentID,
                                                      score: min(1, max(0, score)), matchedTerms: shared)))

@@ -1,0 +1,94 @@
+import GutBotCore
+import Testing
+
+/// Follow-ups, clarifying questions and out-of-scope examples: the rules that
+/// use the session, not just the message.
+@Suite struct ConversationTests {
+    private let engine = ShippedEngine.engine
+
+    @Test(arguments: ["tell me more", "Tell me more!", "go on", "why?", "what else"])
+    func tellMeMoreStaysOnTheTopic(more: String) {
+        var session = Session(id: "s")
+        let first = engine.reply(to: "does fiber help my mood", in: &session)
+        let next = engine.reply(to: more, in: &session)
+        #expect(next.pluginID == first.pluginID)
+        #expect(next.intentID != first.intentID, "\"\(more)\" repeated the same answer")
+        #expect(next.source != nil)
+    }
+
+    @Test func tellMeMoreFollowsTheAuthorsFollowUp() throws {
+        let plugin = try #require(engine.plugins.first { plugin in plugin.intents.contains { $0.followUp != nil } })
+        let intent = try #require(plugin.intents.first { $0.followUp != nil })
+        var session = Session(id: "s")
+        session.lastPluginID = plugin.id
+        session.lastTopicID = plugin.id
+        session.lastIntentID = intent.id
+        let next = engine.reply(to: "tell me more", in: &session)
+        #expect(next.pluginID == plugin.id && next.intentID == intent.followUp)
+    }
+
+    @Test func tellMeMoreWithNoTopicYetIsNotAnAnswer() {
+        var session = Session(id: "s")
+        let reply = engine.reply(to: "tell me more", in: &session)
+        #expect(reply.source == nil)
+    }
+
+    @Test func whatAboutSwitchesTopic() {
+        var session = Session(id: "s")
+        _ = engine.reply(to: "does fiber help my mood", in: &session)
+        let next = engine.reply(to: "what about sleep?", in: &session)
+        #expect(next.pluginID == "sleep")
+    }
+
+    @Test(arguments: [
+        ("FollowUp.more", ["tell", "me", "more"], FollowUp.Kind.more),
+        ("shift", ["what", "about", "sleep"], FollowUp.Kind.shift("sleep")),
+        ("shift", ["and", "for", "anxiety"], FollowUp.Kind.shift("anxiety")),
+    ])
+    func followUpsAreRecognised(label: String, words: [String], kind: FollowUp.Kind) {
+        #expect(FollowUp.classify(words) == kind, "\(label)")
+    }
+
+    @Test(arguments: [["does", "fiber", "help", "my", "mood"], ["more", "fiber", "or", "less", "sugar", "for", "my", "gut", "please"]])
+    func ordinaryQuestionsAreNotFollowUps(words: [String]) {
+        #expect(FollowUp.classify(words) == nil)
+    }
+
+    @Test(arguments: [
+        (["the", "first", "one"], 0), (["2"], 1), (["second"], 1), (["the", "second", "one", "please"], 1), (["option", "1"], 0),
+    ])
+    func choicesAreRead(words: [String], expected: Int) {
+        #expect(FollowUp.choice(words, among: 2) == expected)
+    }
+
+    @Test func aChoiceOutOfRangeOrInASentenceIsNotAChoice() {
+        #expect(FollowUp.choice(["third"], among: 2) == nil)
+        #expect(FollowUp.choice(["is", "the", "first", "step", "fiber"], among: 2) == nil)
+    }
+
+    @Test func aClarifyingQuestionIsResolvedByTheNextReply() throws {
+        let index = engine.index
+        var router = engine.router
+        router.ambiguityGap = 1 // every two-topic ranking is "too close", to exercise the rule
+        let ranking = index.rank("does exercise or fiber help my mood more")
+        guard case .clarify(let first, let second) = router.decide(ranking) else {
+            Issue.record("expected a clarifying question")
+            return
+        }
+        #expect(first.pluginID != second.pluginID)
+        var session = Session(id: "s")
+        session.pendingChoice = [first, second]
+        let chosen = engine.reply(to: "the second one", in: &session)
+        #expect(chosen.pluginID == second.pluginID && chosen.intentID == second.intentID)
+        #expect(session.pendingChoice.isEmpty)
+    }
+
+    @Test(arguments: [
+        "how do I reset my wifi router",
+        "my laptop won't wake from sleep mode",
+        "what time does the football start tonight",
+    ])
+    func outOfScopeLookalikesGetTheFallback(message: String) {
+        #expect(ShippedEngine.reply(message).pluginID == Reply.fallbackID)
+    }
+}

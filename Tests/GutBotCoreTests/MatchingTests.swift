@@ -1,0 +1,68 @@
+import GutBotCore
+import Testing
+
+/// The pieces of matching, each on its own.
+@Suite struct MatchingTests {
+    @Test(arguments: [
+        ("I’m NOT sure", ["i", "am", "not", "sure"]),
+        ("Don't  STOP", ["do", "not", "stop"]),
+        ("cant sleep", ["can", "not", "sleep"]),
+        ("Café-crème, naïve!", ["cafe", "creme", "naive"]),
+        ("gut-brain axis\u{0007}", ["gut", "brain", "axis"]),
+        ("5-HTP and omega-3", ["5", "htp", "and", "omega", "3"]),
+    ])
+    func normalizerFoldsAndSplits(text: String, words: [String]) {
+        #expect(TextNormalizer().words(text) == words)
+    }
+
+    @Test func stemmerJoinsWordForms() throws {
+        let stemmer = try #require(Stemmer())
+        #expect(stemmer.stem("sleeping") == stemmer.stem("sleeps"))
+        #expect(stemmer.stem("probiotics") == stemmer.stem("probiotic"))
+        #expect(stemmer.stem("exercising") == stemmer.stem("exercise"))
+    }
+
+    @Test(arguments: [
+        ("probiotcs", "probiotics"),
+        ("serotonnin", "serotonin"),
+        ("mediteranean", "mediterranean"),
+        ("exercize", "exercise"),
+    ])
+    func spellingFindsTheMeantWord(typed: String, meant: String) {
+        let speller = SpellingCorrector(vocabulary: ["probiotics": 3, "serotonin": 5, "mediterranean": 2, "exercise": 4, "exorcise": 1])
+        #expect(speller.correction(for: typed) == meant)
+    }
+
+    @Test(arguments: ["slep", "gutt", "mod", "xyzzyplugh"])
+    func spellingDoesNotGuessShortOrFarWords(typed: String) {
+        let speller = SpellingCorrector(vocabulary: ["sleep": 1, "gut": 1, "mood": 1, "probiotics": 1])
+        #expect(speller.correction(for: typed) == nil)
+    }
+
+    @Test func damerauCountsATranspositionAsOneEdit() {
+        #expect(SpellingCorrector.distance(Array("fiebr"), Array("fiber")) == 1)
+        #expect(SpellingCorrector.distance(Array("kitten"), Array("sitting")) == 3)
+    }
+
+    @Test func lexiconAddsWordsForPhrases() {
+        let lexicon = Lexicon([("gut flora", "microbiome"), ("zoloft", "ssri antidepressant")])
+        #expect(lexicon.expansions(of: ["is", "my", "gut", "flora", "ok"]) == ["microbiome"])
+        #expect(lexicon.expansions(of: ["zoloft"]) == ["ssri", "antidepressant"])
+        #expect(lexicon.expansions(of: ["gut"]).isEmpty)
+    }
+
+    @Test func indexRanksTheCloserIntentFirst() throws {
+        let stemmer = try #require(Stemmer())
+        let plugins: [any Plugin] = [
+            TopicPlugin(id: "a", name: "A", summary: "a", intents: [
+                Intent(id: "fiber", examples: ["does fiber help my mood", "high fiber foods"], answer: "x", source: nil),
+                Intent(id: "sleep", examples: ["how much sleep do I need", "sleeping badly"], answer: "y", source: nil),
+            ]),
+        ]
+        let index = IntentIndex(plugins: plugins, analyzer: Analyzer(lexicon: Lexicon(), stemmer: stemmer))
+        let ranked = index.rank("which foods have fibre... I mean fiber")
+        #expect(ranked.first?.intentID == "fiber")
+        #expect(index.rank("I slept badly").first?.intentID == "sleep")
+        #expect(index.rank("quantum chromodynamics").isEmpty)
+    }
+}
