@@ -103,7 +103,9 @@ public struct Engine: Sendable {
     }
 
     private func fillPlaceholders(_ text: String) -> String {
-        text.replacingOccurrences(of: "{topics}", with: topicList)
+        // Checked first: Foundation's replacing is slow, and few answers use it.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        return text.replacingOccurrences(of: "{topics}", with: topicList)
     }
 
     private func remember(_ reply: Reply, in session: inout Session) {

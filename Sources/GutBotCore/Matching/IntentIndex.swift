@@ -27,6 +27,8 @@ public struct IntentIndex: Sendable {
     private let exampleEntry: [Int]
     private let exampleVectors: [[String: Double]]
     private let postings: [String: [Posting]]
+    /// Like `postings`, for intents' centroids; `example` holds the intent's index.
+    private let centroidPostings: [String: [Posting]]
 
     /// How much the closest single example counts against the intent as a
     /// whole: a near-paraphrase should win, but an intent whose examples
@@ -74,7 +76,13 @@ public struct IntentIndex: Sendable {
                 sums[owners[example]][feature, default: 0] += weight
             }
         }
-        for index in entries.indices { entries[index].centroid = Self.normalized(sums[index]) }
+        var centroidPostings: [String: [Posting]] = [:]
+        for index in entries.indices {
+            entries[index].centroid = Self.normalized(sums[index])
+            for (feature, weight) in entries[index].centroid {
+                centroidPostings[feature, default: []].append(Posting(example: index, weight: weight))
+            }
+        }
 
         self.analyzer = analyzer
         self.speller = SpellingCorrector(vocabulary: vocabulary)
@@ -84,6 +92,7 @@ public struct IntentIndex: Sendable {
         self.exampleEntry = owners
         self.exampleVectors = vectors
         self.postings = postings
+        self.centroidPostings = centroidPostings
     }
 
     /// Analyzes `text` the way the index reads questions (with spelling correction).
@@ -101,34 +110,46 @@ public struct IntentIndex: Sendable {
     public func rank(analysis: Analyzer.Analysis) -> [Candidate] {
         let query = Self.weigh(analysis.features, idf: idf, unknownIDF: unknownIDF)
         guard query.keys.contains(where: { idf[$0] != nil }) else { return [] }
-        var exampleScores: [Int: Double] = [:]
+        // Scores accumulate through the postings, so only examples and intents
+        // sharing a feature with the question are ever touched.
+        var exampleScores = [Double](repeating: 0, count: exampleEntry.count)
+        var centroidScores = [Double](repeating: 0, count: entries.count)
+        var touched: [Int] = []
         for (feature, weight) in query {
             for posting in postings[feature] ?? [] {
-                exampleScores[posting.example, default: 0] += weight * posting.weight
+                if exampleScores[posting.example] == 0 { touched.append(posting.example) }
+                exampleScores[posting.example] += weight * posting.weight
+            }
+            for posting in centroidPostings[feature] ?? [] {
+                centroidScores[posting.example] += weight * posting.weight
             }
         }
-        var bestExample: [Int: (example: Int, score: Double)] = [:]
-        for (example, score) in exampleScores {
+        var bestExample = [Int](repeating: -1, count: entries.count)
+        for example in touched.sorted() {
             let entry = exampleEntry[example]
-            if let current = bestExample[entry], current.score > score || (current.score == score && current.example < example) { continue }
-            bestExample[entry] = (example, score)
+            if bestExample[entry] < 0 || exampleScores[example] > exampleScores[bestExample[entry]] {
+                bestExample[entry] = example
+            }
         }
-        var candidates: [(Int, Candidate)] = []
-        for (entryIndex, best) in bestExample {
-            let entry = entries[entryIndex]
-            let centroidScore = query.reduce(0.0) { $0 + $1.value * (entry.centroid[$1.key] ?? 0) }
+        var ranked: [(entry: Int, example: Int, score: Double)] = []
+        for (entry, example) in bestExample.enumerated() where example >= 0 {
             // Rounded so that the order dictionaries happen to sum in cannot
             // change a score's last bits, and so a ranking or a tie.
-            let score = ((Self.exampleShare * best.score + (1 - Self.exampleShare) * centroidScore) * 1e9).rounded() / 1e9
-            let shared = exampleVectors[best.example].keys.filter { query[$0] != nil }.sorted()
-            candidates.append((entryIndex, Candidate(pluginID: entry.pluginID, intentID: entry.intentID,
-                                                     score: min(1, max(0, score)), matchedTerms: shared)))
+            let blended = Self.exampleShare * exampleScores[example] + (1 - Self.exampleShare) * centroidScores[entry]
+            ranked.append((entry, example, min(1, max(0, (blended * 1e9).rounded() / 1e9))))
         }
-        candidates.sort { lhs, rhs in
-            lhs.1.score != rhs.1.score ? lhs.1.score > rhs.1.score : lhs.0 < rhs.0
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry < $1.entry }
+        return ranked.enumerated().map { position, item in
+            let entry = entries[item.entry]
+            // Matched terms only for the few candidates anyone will read.
+            let shared = position < Self.explainedCandidates
+                ? exampleVectors[item.example].keys.filter { query[$0] != nil }.sorted() : []
+            return Candidate(pluginID: entry.pluginID, intentID: entry.intentID, score: item.score, matchedTerms: shared)
         }
-        return candidates.map(\.1)
     }
+
+    /// How many of the best candidates carry their matched terms.
+    static let explainedCandidates = 5
 
     /// Sublinear TF times IDF, unit length. A feature no example uses gets
     /// `unknownIDF`: it can never match, but it still counts in the length, so

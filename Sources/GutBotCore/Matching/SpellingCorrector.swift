@@ -5,12 +5,16 @@
 /// real words for a guess to be honest.
 public struct SpellingCorrector: Sendable {
     private let vocabulary: [String: Int]
-    private let byLength: [Int: [String]]
+    /// Vocabulary words as scalar arrays, grouped by length: spelling is
+    /// checked on every unknown word of every question, so the words are
+    /// split once here rather than on each comparison.
+    private let byLength: [Int: [(word: String, scalars: [Unicode.Scalar], letters: UInt32)]]
 
     /// A corrector over `vocabulary`, whose counts break ties between candidates.
     public init(vocabulary: [String: Int]) {
         self.vocabulary = vocabulary
-        self.byLength = Dictionary(grouping: vocabulary.keys.sorted(), by: \.count)
+        self.byLength = Dictionary(grouping: vocabulary.keys.sorted().map { ($0, Array($0.unicodeScalars), Self.letterSet($0)) },
+                                   by: \.scalars.count)
     }
 
     /// Whether `word` is spelt as a vocabulary word.
@@ -22,19 +26,31 @@ public struct SpellingCorrector: Sendable {
         guard vocabulary[word] == nil, word.allSatisfy(\.isLetter) else { return nil }
         let bound = Self.allowedEdits(forLength: word.count)
         guard bound > 0 else { return nil }
-        let typed = Array(word)
+        let typed = Array(word.unicodeScalars)
+        let letters = Self.letterSet(word)
         var best: (word: String, distance: Int, count: Int)?
         for length in (typed.count - bound)...(typed.count + bound) {
             for candidate in byLength[length] ?? [] {
-                let distance = Self.distance(typed, Array(candidate), limit: bound)
+                // One edit changes at most two letters of the set of letters
+                // used, so most words are ruled out without a full comparison.
+                guard (letters ^ candidate.letters).nonzeroBitCount <= 2 * bound else { continue }
+                let distance = Self.distance(typed, candidate.scalars, limit: bound)
                 guard distance <= bound else { continue }
-                let count = vocabulary[candidate] ?? 0
+                let count = vocabulary[candidate.word] ?? 0
                 if best == nil || distance < best!.distance || (distance == best!.distance && count > best!.count) {
-                    best = (candidate, distance, count)
+                    best = (candidate.word, distance, count)
                 }
             }
         }
         return best?.word
+    }
+
+    /// Which of a to z the word uses, one bit each (other letters share a bit).
+    private static func letterSet(_ word: String) -> UInt32 {
+        word.utf8.reduce(0) { set, byte in
+            let index = byte >= 97 && byte <= 122 ? UInt32(byte - 97) : 26
+            return set | (1 << index)
+        }
     }
 
     /// Edits allowed for a word of `length` letters.
@@ -48,7 +64,7 @@ public struct SpellingCorrector: Sendable {
 
     /// Damerau-Levenshtein (optimal string alignment) distance, giving up early
     /// once every path exceeds `limit`.
-    public static func distance(_ a: [Character], _ b: [Character], limit: Int = .max) -> Int {
+    public static func distance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int = .max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)
