@@ -23,7 +23,8 @@ public struct Router: Sendable {
 
     /// The route for `text` in `session`, and the ranking it came from.
     public func route(_ text: String, in session: Session) -> (route: Route, candidates: [Candidate]) {
-        let words = index.analyzer.normalizer.words(text)
+        let analysis = index.analyze(text)
+        let words = analysis.words
         if let chosen = pick(words, from: session.pendingChoice) {
             return (.intent(chosen), session.pendingChoice)
         }
@@ -42,7 +43,7 @@ public struct Router: Sendable {
         case nil:
             break
         }
-        let ranked = index.rank(text)
+        let ranked = index.rank(analysis: analysis)
         return (decide(ranked), ranked)
     }
 

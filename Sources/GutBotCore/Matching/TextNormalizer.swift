@@ -38,24 +38,44 @@ public struct TextNormalizer: Sendable {
     /// The words of `text`: runs of letters and digits, with contractions
     /// ("don't", "I'm", "cant") spelled out so that "not" and "am" survive.
     public func words(_ text: String) -> [String] {
+        let folded = fold(text)
         var result: [String] = []
-        var token = String.UnicodeScalarView()
-        func finish() {
-            // Apostrophes only join letters: "'tis" and "dogs'" lose theirs.
-            while token.last == "'" { token.removeLast() }
-            while token.first == "'" { token.removeFirst() }
-            if !token.isEmpty { result.append(contentsOf: Self.expand(String(token))) }
-            token.removeAll(keepingCapacity: true)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The common case, byte by byte: Unicode property look-ups per
+            // character are the slowest part of reading a question.
+            var token: [UInt8] = []
+            for byte in folded.utf8 {
+                if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 39 {
+                    token.append(byte)
+                } else {
+                    Self.finish(String(decoding: token, as: UTF8.self), into: &result)
+                    token.removeAll(keepingCapacity: true)
+                }
+            }
+            Self.finish(String(decoding: token, as: UTF8.self), into: &result)
+            return result
         }
-        for scalar in fold(text).unicodeScalars {
-            if scalar == "'" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                token.append(scalar)
+        var token = ""
+        for character in folded {
+            if character.isLetter || character.isNumber || character == "'" {
+                token.append(character)
             } else {
-                finish()
+                Self.finish(token, into: &result)
+                token = ""
             }
         }
-        finish()
+        Self.finish(token, into: &result)
         return result
+    }
+
+    /// Adds one token's words: apostrophes only join letters ("'tis" and
+    /// "dogs'" lose theirs), and contractions are spelled out.
+    private static func finish(_ token: String, into result: inout [String]) {
+        guard !token.isEmpty else { return }
+        var trimmed = Substring(token)
+        while trimmed.first == "'" { trimmed.removeFirst() }
+        while trimmed.last == "'" { trimmed.removeLast() }
+        if !trimmed.isEmpty { result.append(contentsOf: expand(String(trimmed))) }
     }
 
     private static func expand(_ token: String) -> [String] {

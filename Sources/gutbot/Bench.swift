@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import GutBotCore
+
+/// `gutbot bench`: measures start-up, time per question and peak memory, in
+/// process, so numbers reflect gutbot and not a pipe or a JSON parser.
+/// Build with `-c release` for numbers worth reporting.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure load time, time per question and peak memory.",
+        discussion: "Questions come from FILE, one per line; in a TSV file the text after the last tab is the question.")
+
+    @OptionGroup var options: BotOptions
+
+    @Option(help: "How many times to go through the questions.")
+    var rounds = 20
+
+    @Argument(help: "A file of questions.")
+    var file: String
+
+    func run() throws {
+        let loadStart = DispatchTime.now()
+        let engine = try options.loadEngine()
+        let loadTime = seconds(since: loadStart)
+        let questions = try Self.questions(in: file)
+        guard !questions.isEmpty else { throw ValidationError("\(file) holds no questions") }
+
+        var timings: [Double] = []
+        timings.reserveCapacity(questions.count * rounds)
+        for _ in 0..<max(1, rounds) {
+            for (number, question) in questions.enumerated() {
+                var session = Session(id: "bench-\(number)")
+                let start = DispatchTime.now()
+                _ = engine.reply(to: question, in: &session)
+                timings.append(seconds(since: start))
+            }
+        }
+        timings.sort()
+        func percentile(_ p: Double) -> Double { timings[min(timings.count - 1, Int(Double(timings.count) * p))] }
+        let mean = timings.reduce(0, +) / Double(timings.count)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        Terminal.line("questions: \(questions.count) x \(rounds) rounds = \(timings.count) replies, each in a fresh session")
+        Terminal.line(String(format: "load: %.1f ms (plugins, safety data, index)", loadTime * 1000))
+        Terminal.line(String(format: "per question: mean %.1f us, median %.1f us, p95 %.1f us, p99 %.1f us, max %.1f us",
+                             mean * 1e6, percentile(0.5) * 1e6, percentile(0.95) * 1e6, percentile(0.99) * 1e6, timings.last! * 1e6))
+        Terminal.line(String(format: "throughput: %.0f questions/s", 1 / mean))
+        Terminal.line("peak memory (max RSS): \(usage.ru_maxrss / 1024) MiB")
+    }
+
+    private func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// The questions of a plain or TSV file; `#` lines and blank lines skipped.
+    static func questions(in path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read \(path)")
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let text = line.split(separator: "\t").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+            return text.isEmpty || line.hasPrefix("#") ? nil : text
+        }
+    }
+}
