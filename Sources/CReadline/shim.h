@@ -49,6 +49,12 @@ static inline void gb_readline_setup(const char *name, gb_generator_t generator)
     action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
+    // A parent may have started us with SIGINT blocked (a blocked mask is
+    // inherited across exec); Ctrl-C must still reach the handler.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 /// readline(3), marking the time inside it so Ctrl-C elsewhere does nothing.

@@ -14,15 +14,32 @@ struct Chat: ParsableCommand {
     @Flag(help: "With --json, add the top candidates and matched terms to every reply.")
     var explain = false
 
+    @Option(help: ArgumentHelp("Record the chat as a transcript, turn by turn (never overwrites an existing file).",
+                               discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"))
+    var record: String?
+
+    func validate() throws {
+        if record != nil && json { throw ValidationError("--record records one conversation; it does not work with --json") }
+    }
+
     func run() throws {
         Terminal.ignoreBrokenPipes()
         let engine = try options.loadEngine()
+        var recording: RecordingFile?
+        if let record {
+            do {
+                recording = try RecordingFile(creating: record, region: engine.safety.region)
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
         if json {
             JSONLines.serve(engine: engine, explain: explain)
         } else if Terminal.inputIsTerminal {
-            REPL(engine: engine).run()
+            REPL(engine: engine, recording: recording).run()
         } else {
-            PipeChat.run(engine: engine)
+            PipeChat.run(engine: engine, recording: recording)
         }
     }
 }

@@ -7,7 +7,7 @@ struct GutBot: ParsableCommand {
         commandName: "gutbot",
         abstract: "Answers questions about the gut, serotonin and mental health from one article.",
         discussion: "gutbot is a program, not a clinician. In a crisis, call your local emergency number.",
-        subcommands: [Chat.self, Ask.self],
+        subcommands: [Chat.self, Ask.self, Replay.self, Check.self, Eval.self, NewPlugin.self, Bench.self],
         defaultSubcommand: Chat.self
     )
 }

@@ -5,6 +5,8 @@ import GutBotCore
 /// completion and slash-commands.
 struct REPL {
     let engine: Engine
+    /// The transcript `chat --record` started, if any.
+    var recording: RecordingFile? = nil
     static let prompt = "you> "
 
     /// The slash-commands, with what they do, for /help and completion.
@@ -12,6 +14,7 @@ struct REPL {
         ("/help", "what gutbot can talk about, and these commands"),
         ("/topics", "the topics gutbot knows"),
         ("/why", "why the last reply was chosen: the top candidates and matched terms"),
+    ] + RecordCommand.commands + [
         ("/quit", "leave (Ctrl-D works too)"),
     ]
 
@@ -21,19 +24,23 @@ struct REPL {
                                 completions: Self.commands.map(\.name) + engine.plugins.map(\.id))
         var session = Session(id: JSONLines.defaultSession)
         var last: Reply?
+        var recording = self.recording
         Terminal.line("gutbot: questions about the gut, serotonin and mental health, answered from one article.")
         Terminal.line("I'm a program, not a clinician. Type /help for topics, /quit or Ctrl-D to leave.")
+        if let recording { Terminal.line("Recording to \(recording.path). /stop to finish.") }
         while let line = editor.readLine(prompt: Self.prompt) {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             editor.remember(line)
             if text.hasPrefix("/") {
+                if RecordCommand.handle(text, recording: &recording, session: &session, region: engine.safety.region) { continue }
                 if !command(text, last: last) { break }
                 continue
             }
             let reply = engine.reply(to: text, in: &session)
             last = reply
             Terminal.line(ReplyRenderer.text(reply) + "\n")
+            recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
         }
         editor.close()
         Terminal.line("")

@@ -1,5 +1,5 @@
 /// Where to get help, per region: one table, with the date it was checked,
-/// so numbers are reviewed in one place.
+/// so numbers are reviewed in one place (`Plugins/safety/safety.yml`).
 public struct Helplines: Sendable {
     /// One region's numbers.
     public struct Entry: Sendable, Equatable {
@@ -9,12 +9,25 @@ public struct Helplines: Sendable {
         public var crisisLines: [String]
         /// Poison help, where the region has one line for it.
         public var poison: String?
+
+        /// One region's numbers.
+        public init(emergency: String, crisisLines: [String], poison: String? = nil) {
+            self.emergency = emergency
+            self.crisisLines = crisisLines
+            self.poison = poison
+        }
     }
 
     /// The date the numbers were last checked (YYYY-MM-DD).
     public var checked: String
     /// Entries by region; `international` lists the main lines.
     public var entries: [Region: Entry]
+
+    /// A table checked on `checked`.
+    public init(checked: String, entries: [Region: Entry]) {
+        self.checked = checked
+        self.entries = entries
+    }
 
     /// The entry for `region`, or the international one.
     public func entry(for region: Region) -> Entry? {

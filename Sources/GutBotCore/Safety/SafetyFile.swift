@@ -1,45 +1,290 @@
 import Foundation
+import Yams
 
-/// Reads the safety plugin's data (`Plugins/safety/safety.yml`): the rules and
-/// the help-line table. Any problem is an error: safety fails closed.
+/// Reads the safety plugin's data from a `Plugins/safety` folder:
+///
+/// - `safety.yml`: the help-line table, pattern terms, crisis rules and guards;
+/// - `lexicon.yml`: slang, crisis key words and the real words near them;
+/// - `wording.yml`: what replies say, and the follow-up cues.
+///
+/// Any problem is an error naming the file and line: safety fails closed.
 enum SafetyFile {
+    /// The main file, whose presence marks a safety folder.
     static let name = "safety.yml"
+    static let lexiconName = "lexicon.yml"
+    static let wordingName = "wording.yml"
 
-    static func load(directory: String) throws(PluginLoadError) -> (rules: [SafetyRule], helplines: Helplines) {
-        let path = (directory as NSString).appendingPathComponent(name)
-        let file = try YAMLFile(path: path)
+    /// Everything the plugin is built from.
+    struct Contents {
+        var rulebook: SafetyRulebook
+        var helplines: Helplines
+        var wording: SafetyWording
+        var followUp: SafetyFollowUp
+    }
+
+    static func load(directory: String) throws(PluginLoadError) -> Contents {
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        let main = try YAMLFile(path: path(name))
+        let helplines = try loadHelplines(main)
+        let terms = try loadTerms(main)
+        let lexicon = try loadLexicon(YAMLFile(path: path(lexiconName)))
+        let wordingFile = try YAMLFile(path: path(wordingName))
+        let wording = try loadWording(wordingFile)
+        let rules = try loadRules(main, terms: terms, wording: wording)
+        let guards = try loadGuards(main, terms: terms)
+        let followUp = try loadFollowUp(wordingFile, terms: terms)
+        return Contents(rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon),
+                        helplines: helplines, wording: wording, followUp: followUp)
+    }
+
+    // MARK: - safety.yml
+
+    private static func loadHelplines(_ file: YAMLFile) throws(PluginLoadError) -> Helplines {
         let root = file.root
         let checked = try file.string("checked", in: root, what: "the safety data")
+        guard checked.range(of: "^\\d{4}-\\d{2}-\\d{2}$", options: .regularExpression) != nil else {
+            throw file.fail(root["checked"], "'checked' must be the date the numbers were checked, as YYYY-MM-DD")
+        }
         var entries: [Region: Helplines.Entry] = [:]
         for node in try file.sequence("helplines", in: root, what: "the safety data") {
             let code = try file.string("region", in: node, what: "a help-line entry")
             guard let region = Region(rawValue: code) else {
                 throw file.fail(node, "unknown region '\(code)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            guard entries[region] == nil else { throw file.fail(node, "region '\(code)' has two help-line entries") }
             let emergency = try file.string("emergency", in: node, what: "help lines for \(code)")
-            let lines = try file.sequence("lines", in: node, what: "help lines for \(code)").compactMap { $0.scalar?.string }
+            let lines = try texts("lines", in: node, of: file, what: "help lines for \(code)")
             let poison = try file.optionalString("poison", in: node, what: "help lines for \(code)")
             entries[region] = Helplines.Entry(emergency: emergency, crisisLines: lines, poison: poison)
         }
         guard entries[.international] != nil else {
             throw file.fail(root["helplines"], "the help-line table needs an 'international' entry")
         }
-        var rules: [SafetyRule] = []
-        for node in try file.sequence("rules", in: root, what: "the safety data") {
-            let id = try file.string("id", in: node, what: "a safety rule")
-            let category = try file.string("category", in: node, what: "rule '\(id)'")
-            let tier = try file.string("tier", in: node, what: "rule '\(id)'")
-            var patterns: [NSRegularExpression] = []
-            for pattern in try file.sequence("patterns", in: node, what: "rule '\(id)'") {
-                guard let text = pattern.scalar?.string else { throw file.fail(pattern, "a pattern must be text") }
-                do {
-                    patterns.append(try NSRegularExpression(pattern: text))
-                } catch {
-                    throw file.fail(pattern, "rule '\(id)' has a pattern that is not a valid regular expression: \(text)")
-                }
+        return Helplines(checked: checked, entries: entries)
+    }
+
+    private static func loadTerms(_ file: YAMLFile) throws(PluginLoadError) -> SafetyTerms {
+        var terms = SafetyTerms()
+        for (name, definition) in try file.pairs("terms", in: file.root, what: "the safety data") {
+            guard name.range(of: "^[a-z][a-z-]*$", options: .regularExpression) != nil else {
+                throw file.fail(file.root["terms"], "term name '\(name)' must be lowercase letters and '-'")
             }
-            rules.append(SafetyRule(id: id, category: category, tier: tier, patterns: patterns))
+            terms.definitions[name] = definition
         }
-        return (rules, Helplines(checked: checked, entries: entries))
+        return terms
+    }
+
+    private static func loadRules(_ file: YAMLFile, terms: SafetyTerms, wording: SafetyWording) throws(PluginLoadError) -> [SafetyRule] {
+        var rules: [SafetyRule] = []
+        var seen: Set<String> = []
+        for node in try file.sequence("rules", in: file.root, what: "the safety data") {
+            let id = try file.string("id", in: node, what: "a safety rule")
+            guard seen.insert(id).inserted else { throw file.fail(node, "rule id '\(id)' appears twice") }
+            let category = try file.string("category", in: node, what: "rule '\(id)'")
+            guard wording.categories[category] != nil else {
+                throw file.fail(node["category"], "rule '\(id)' has category '\(category)', which has no reply in \(wordingName)")
+            }
+            let tierText = try file.string("tier", in: node, what: "rule '\(id)'")
+            guard let tier = SafetyTier(rawValue: tierText), tier != .check else {
+                throw file.fail(node["tier"], "rule '\(id)' has tier '\(tierText)'; use emergency or crisis")
+            }
+            let owner = "rule '\(id)'"
+            func optional(_ key: String) throws(PluginLoadError) -> SafetyPatterns {
+                guard node[key] != nil else { return SafetyPatterns() }
+                return try compile(file.sequence(key, in: node, what: owner), of: file, terms: terms, owner: owner)
+            }
+            let patterns = try optional("patterns")
+            let combinations = try loadCombinations(node, of: file, terms: terms, owner: owner)
+            guard !patterns.isEmpty || !combinations.isEmpty else {
+                throw file.fail(node, "\(owner) needs 'patterns' or 'combinations'")
+            }
+            rules.append(SafetyRule(id: id, category: category, tier: tier, patterns: patterns, combinations: combinations,
+                                    unless: try optional("unless"), emergencyWhen: try optional("emergency-when")))
+        }
+        return rules
+    }
+
+    /// A rule's `combinations`: each `all:` a list of patterns that must all
+    /// match, `within: clause` (the default) or `message`, with optional `unless:`.
+    private static func loadCombinations(_ node: Node, of file: YAMLFile, terms: SafetyTerms, owner: String) throws(PluginLoadError) -> [SafetyCombination] {
+        guard node["combinations"] != nil else { return [] }
+        var result: [SafetyCombination] = []
+        for item in try file.sequence("combinations", in: node, what: owner) {
+            let what = "a combination of \(owner)"
+            var scope = SafetyCombination.Scope.clause
+            if let within = try file.optionalString("within", in: item, what: what) {
+                guard let chosen = SafetyCombination.Scope(rawValue: within) else {
+                    throw file.fail(item["within"], "'within' in \(what) must be clause or message")
+                }
+                scope = chosen
+            }
+            let parts = try file.sequence("all", in: item, what: what)
+            guard parts.count >= 2 else { throw file.fail(item["all"], "'all' in \(what) needs at least two patterns") }
+            var compiled: [SafetyPatterns] = []
+            for part in parts { compiled.append(try compile([part], of: file, terms: terms, owner: owner)) }
+            var unless = SafetyPatterns()
+            if item["unless"] != nil {
+                unless = try compile(file.sequence("unless", in: item, what: what), of: file, terms: terms, owner: owner)
+            }
+            result.append(SafetyCombination(scope: scope, parts: compiled, unless: unless))
+        }
+        return result
+    }
+
+    private static func loadGuards(_ file: YAMLFile, terms: SafetyTerms) throws(PluginLoadError) -> [SafetyGuard] {
+        var guards: [SafetyGuard] = []
+        for node in try file.sequence("guards", in: file.root, what: "the safety data") {
+            let id = try file.string("id", in: node, what: "a guard")
+            let patterns = try compile(file.sequence("patterns", in: node, what: "guard '\(id)'"), of: file, terms: terms, owner: "guard '\(id)'")
+            guards.append(SafetyGuard(id: id, patterns: patterns))
+        }
+        return guards
+    }
+
+    // MARK: - lexicon.yml
+
+    private static func loadLexicon(_ file: YAMLFile) throws(PluginLoadError) -> SafetyLexicon {
+        let normalizer = TextNormalizer()
+        var slang: [[String]: [String]] = [:]
+        for (typed, meaning) in try file.pairs("slang", in: file.root, what: "the safety lexicon") {
+            let from = normalizer.words(typed), to = normalizer.words(meaning)
+            guard !from.isEmpty, !to.isEmpty else {
+                throw file.fail(file.root["slang"], "slang entry '\(typed): \(meaning)' needs words on both sides")
+            }
+            guard slang[from] == nil else { throw file.fail(file.root["slang"], "slang '\(typed)' appears twice") }
+            slang[from] = to
+        }
+        var keywords: Set<String> = []
+        for node in try file.sequence("keywords", in: file.root, what: "the safety lexicon") {
+            guard let word = node.scalar?.string, word.count >= SafetyLexicon.shortestCorrected,
+                  word.allSatisfy({ $0.isLowercase && $0.isLetter }) else {
+                throw file.fail(node, "a key word must be one lowercase word of at least \(SafetyLexicon.shortestCorrected) letters")
+            }
+            keywords.insert(word)
+        }
+        let realWords = try texts("real-words", in: file.root, of: file, what: "the safety lexicon")
+        var starred: Set<String> = []
+        for node in try file.sequence("starred-words", in: file.root, what: "the safety lexicon") {
+            guard let word = node.scalar?.string, !word.isEmpty, word.allSatisfy({ $0.isLowercase && $0.isLetter }) else {
+                throw file.fail(node, "a starred word must be one lowercase word")
+            }
+            starred.insert(word)
+        }
+        var glue: Set<String> = []
+        for node in try file.sequence("glue-words", in: file.root, what: "the safety lexicon") {
+            guard let word = node.scalar?.string, !word.isEmpty, word.allSatisfy({ $0.isLowercase && $0.isLetter }) else {
+                throw file.fail(node, "a glue word must be one lowercase word")
+            }
+            glue.insert(word)
+        }
+        return SafetyLexicon(slang: slang, keywords: keywords, realWords: Set(realWords), starredWords: starred, glueWords: glue)
+    }
+
+    // MARK: - wording.yml
+
+    private static func loadWording(_ file: YAMLFile) throws(PluginLoadError) -> SafetyWording {
+        let root = file.root
+        let what = "the safety wording"
+        let shared = try file.required("shared", in: root, what: what)
+        let program = try sentence("program", in: shared, of: file, what: "shared wording")
+        guard program.lowercased().contains("program") else {
+            throw file.fail(shared["program"], "'program' must say that gutbot is a program, not a person")
+        }
+        let question = try sentence("question", in: shared, of: file, what: "shared wording")
+        let danger = try sentence("danger", in: shared, of: file, what: "shared wording")
+        let directory = try sentence("directory", in: shared, of: file, what: "shared wording")
+        guard directory.contains("{directory}") else {
+            throw file.fail(shared["directory"], "'directory' must point to {directory}")
+        }
+        var categories: [String: SafetyWording.Category] = [:]
+        let replies = try file.required("replies", in: root, what: what)
+        for (key, node) in try file.mapping(replies, what: "'replies'") {
+            guard let category = key.scalar?.string else { throw file.fail(key, "a reply category must be text") }
+            let label = "the \(category) reply"
+            let help = try sentence("help", in: node, of: file, what: label)
+            let emergency = try sentence("emergency", in: node, of: file, what: label)
+            guard emergency.contains("{emergency}") else {
+                throw file.fail(node["emergency"], "'emergency' in \(label) must lead with {emergency}")
+            }
+            categories[category] = SafetyWording.Category(
+                emergency: emergency,
+                opening: try sentence("opening", in: node, of: file, what: label),
+                help: help,
+                reminder: try sentence("reminder", in: node, of: file, what: label),
+                question: try optionalSentence("question", in: node, of: file, what: label),
+                poison: try optionalSentence("poison", in: node, of: file, what: label))
+        }
+        guard categories[SafetyWording.retractionCategory] != nil else {
+            throw file.fail(replies, "'replies' needs a '\(SafetyWording.retractionCategory)' entry for the check after \"just kidding\"")
+        }
+        return SafetyWording(program: program, question: question, danger: danger, directory: directory, categories: categories)
+    }
+
+    private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms) throws(PluginLoadError) -> SafetyFollowUp {
+        let node = try file.required("follow-up", in: file.root, what: "the safety wording")
+        let turnsNode = try file.required("reminders", in: node, what: "'follow-up'")
+        guard let turns = turnsNode.int, (1...10).contains(turns) else {
+            throw file.fail(turnsNode, "'reminders' must be a whole number from 1 to 10")
+        }
+        return SafetyFollowUp(
+            retractions: try compile(file.sequence("retractions", in: node, what: "'follow-up'"), of: file, terms: terms, owner: "'retractions'"),
+            movingOn: try compile(file.sequence("moving-on", in: node, what: "'follow-up'"), of: file, terms: terms, owner: "'moving-on'"),
+            reminderTurns: turns)
+    }
+
+    // MARK: - Helpers
+
+    private static func compile(_ nodes: [Node], of file: YAMLFile, terms: SafetyTerms, owner: String) throws(PluginLoadError) -> SafetyPatterns {
+        var regexes: [NSRegularExpression] = []
+        for node in nodes {
+            guard let text = node.scalar?.string, !text.isEmpty else { throw file.fail(node, "a pattern of \(owner) must be text") }
+            let expanded: String
+            do {
+                expanded = try terms.expand(text)
+            } catch {
+                throw file.fail(node, "\(owner) uses the term {\(error.name)}, which 'terms' does not define")
+            }
+            do {
+                regexes.append(try NSRegularExpression(pattern: expanded))
+            } catch {
+                throw file.fail(node, "\(owner) has a pattern that is not a valid regular expression: \(text)")
+            }
+        }
+        return SafetyPatterns(regexes)
+    }
+
+    private static func texts(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(PluginLoadError) -> [String] {
+        var result: [String] = []
+        for item in try file.sequence(key, in: node, what: what) {
+            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                throw file.fail(item, "every entry of '\(key)' in \(what) must be non-empty text")
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    private static func sentence(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(PluginLoadError) -> String {
+        let text = try file.string(key, in: node, what: what)
+        try checkPlaceholders(text, at: node[key], of: file)
+        return text
+    }
+
+    private static func optionalSentence(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(PluginLoadError) -> String? {
+        guard let text = try file.optionalString(key, in: node, what: what) else { return nil }
+        try checkPlaceholders(text, at: node[key], of: file)
+        return text
+    }
+
+    private static let placeholder = try! NSRegularExpression(pattern: "\\{([^}]*)\\}")
+
+    private static func checkPlaceholders(_ text: String, at node: Node?, of file: YAMLFile) throws(PluginLoadError) {
+        for match in placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range(at: 1), in: text) else { continue }
+            let name = String(text[range])
+            guard SafetyWording.placeholders.contains(name) else {
+                throw file.fail(node, "unknown placeholder {\(name)}; use \(SafetyWording.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", "))")
+            }
+        }
     }
 }

@@ -4,12 +4,35 @@ import Foundation
 /// with care and real help. It cannot be turned off: the engine requires one,
 /// and loading fails (so gutbot does not start) when its data is missing or broken.
 public struct SafetyPlugin: Sendable {
-    /// The rules, tried in order.
-    public let rules: [SafetyRule]
+    /// What to look for: rules, guards and the lexicon.
+    public let rulebook: SafetyRulebook
     /// Help lines per region.
     public let helplines: Helplines
+    /// What replies say.
+    public let wording: SafetyWording
+    /// Reminders and the check after a retraction.
+    public let followUp: SafetyFollowUp
     /// The region whose numbers replies show.
     public var region: Region
+
+    /// The crisis rules, in priority order.
+    public var rules: [SafetyRule] { rulebook.rules }
+
+    /// A plugin from its parts.
+    public init(rulebook: SafetyRulebook, helplines: Helplines, wording: SafetyWording,
+                followUp: SafetyFollowUp = SafetyFollowUp(), region: Region) {
+        self.rulebook = rulebook
+        self.helplines = helplines
+        self.wording = wording
+        self.followUp = followUp
+        self.region = region
+    }
+
+    /// A plugin with only `rules` and generic wording, for tools and tests that
+    /// build one by hand.
+    public init(rules: [SafetyRule], helplines: Helplines, region: Region) {
+        self.init(rulebook: SafetyRulebook(rules: rules), helplines: helplines, wording: .generic, region: region)
+    }
 
     /// Loads the rules and help lines from `directory` (a `Plugins/safety` folder).
     public static func load(directory: String?, region: Region) throws(PluginLoadError) -> SafetyPlugin {
@@ -18,53 +41,63 @@ public struct SafetyPlugin: Sendable {
                                   message: "the safety plugin's data was not found on the plugin path")
         }
         let data = try SafetyFile.load(directory: directory)
-        guard !data.rules.isEmpty else {
-            throw PluginLoadError(file: directory, line: nil, message: "the safety data has no rules")
-        }
-        return SafetyPlugin(rules: data.rules, helplines: data.helplines, region: region)
+        return SafetyPlugin(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
+                            followUp: data.followUp, region: region)
     }
 
-    /// The first rule `text` triggers, in any of its de-disguised forms.
+    /// The verdict on `text` alone, without the session: `nil` when it is not a crisis.
     public func verdict(for text: String) -> SafetyVerdict? {
-        let forms = SafetyText.forms(of: text)
-        for rule in rules where forms.contains(where: rule.matches) {
-            return SafetyVerdict(category: rule.category, tier: rule.tier, rule: rule.id)
+        rulebook.verdict(for: text)
+    }
+
+    /// The help lines replies show.
+    public var entry: Helplines.Entry {
+        // Loading insists on an international entry; an empty hand-built table still gets words.
+        helplines.entry(for: region) ?? Helplines.Entry(emergency: "your local emergency number", crisisLines: [Helplines.directory])
+    }
+
+    /// The safety reply to `text`, or `nil` to let topic plugins answer.
+    ///
+    /// A crisis message gets a crisis reply and starts the session's crisis
+    /// memory. Right after one, taking it back ("jk") gets one gentle check;
+    /// saying they are safe now shortens the reminders to one.
+    public func screen(_ text: String, in session: inout Session) -> Reply? {
+        if let verdict = verdict(for: text) {
+            session.crisis = CrisisMemory(category: verdict.category)
+            return reply(verdict)
+        }
+        guard var memory = session.crisis else { return nil }
+        let forms = rulebook.forms(of: text)
+        if !memory.checkedAfterRetraction, followUp.retractions.matches(anyOf: forms) {
+            memory.checkedAfterRetraction = true
+            session.crisis = memory
+            return reply(SafetyVerdict(category: SafetyWording.retractionCategory, tier: SafetyTier.check.rawValue,
+                                       rule: "retraction"))
+        }
+        if followUp.movingOn.matches(anyOf: forms) {
+            memory.remindersGiven = max(memory.remindersGiven, followUp.reminderTurns - 1)
+            session.crisis = memory
         }
         return nil
     }
 
-    /// The crisis reply to `text`, or `nil` when it is not a crisis.
-    public func screen(_ text: String, in session: inout Session) -> Reply? {
-        guard let verdict = verdict(for: text) else { return nil }
-        session.crisis = CrisisMemory(category: verdict.category)
-        return Reply(text: message(for: verdict), pluginID: Reply.safetyID, intentID: verdict.category,
-                     confidence: 1, source: "Practical Risks and When to Seek Help", safety: verdict)
-    }
-
-    /// `reply` with a short pointer to help added, while a crisis is recent.
+    /// `reply` with a short pointer to help added, for a few replies after a
+    /// crisis; after the last one the session forgets the crisis.
     public func remind(_ reply: Reply, in session: inout Session) -> Reply {
-        guard var crisis = session.crisis, crisis.remindersGiven < 3, let entry = helplines.entry(for: region) else {
+        guard var memory = session.crisis else { return reply }
+        guard memory.remindersGiven < followUp.reminderTurns else {
+            session.crisis = nil
             return reply
         }
-        crisis.remindersGiven += 1
-        session.crisis = crisis
+        memory.remindersGiven += 1
+        session.crisis = memory.remindersGiven < followUp.reminderTurns ? memory : nil
         var reminded = reply
-        reminded.text += "\n\nIf things feel hard again, help is there any time: \(entry.crisisLines.first ?? Helplines.directory)."
+        reminded.text += "\n\n" + wording.reminder(for: memory.category, entry: entry)
         return reminded
     }
 
-    private func message(for verdict: SafetyVerdict) -> String {
-        let entry = helplines.entry(for: region)
-        var parts = ["I'm really glad you told me, and I'm sorry you're going through this. I'm a program, not a person, so please reach out to someone who can be with you in this. Are you safe right now?"]
-        if let entry {
-            if verdict.tier == "emergency" {
-                parts.insert("If you are in danger or may act on this, call \(entry.emergency) now.", at: 0)
-            } else {
-                parts.append("If you are in immediate danger, call \(entry.emergency).")
-            }
-            parts.append("You can talk to someone now: " + entry.crisisLines.joined(separator: "; ") + ".")
-        }
-        parts.append("To find a line in any country: \(Helplines.directory).")
-        return parts.joined(separator: " ")
+    private func reply(_ verdict: SafetyVerdict) -> Reply {
+        Reply(text: wording.reply(for: verdict, entry: entry), pluginID: Reply.safetyID, intentID: verdict.category,
+              confidence: 1, source: "Practical Risks and When to Seek Help", safety: verdict)
     }
 }

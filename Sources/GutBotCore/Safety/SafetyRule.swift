@@ -1,20 +1,74 @@
 import Foundation
 
 /// One way a crisis shows in text: a category, an urgency tier, and the
-/// patterns (over ``SafetyText`` output) that reveal it.
+/// patterns and combinations (over ``SafetyText`` forms) that reveal it.
 public struct SafetyRule: Sendable {
     /// Stable id, reported in verdicts and logs.
     public var id: String
-    /// The crisis category.
+    /// The crisis category, which picks the reply's wording.
     public var category: String
-    /// `emergency` or `crisis`.
-    public var tier: String
-    /// Compiled patterns; any one firing is enough.
-    public var patterns: [NSRegularExpression]
+    /// The tier when nothing makes it more urgent.
+    public var tier: SafetyTier
+    /// Any one firing, outside a guard, is enough.
+    public var patterns: SafetyPatterns
+    /// Concepts that fire together; any one combination firing is enough.
+    public var combinations: [SafetyCombination]
+    /// Harmless readings that set aside this rule's matches only (such as a
+    /// general question about symptoms, for the red-flag rules), the way
+    /// guards do for every rule.
+    public var unless: SafetyPatterns
+    /// Cues that make this rule's reply an emergency wherever they appear in
+    /// the message: "tonight", pills "in front of me", fainting with bleeding.
+    public var emergencyWhen: SafetyPatterns
 
-    /// The first pattern that matches `text`, if any.
-    public func matches(_ text: String) -> Bool {
-        let range = NSRange(text.startIndex..., in: text)
-        return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
+    /// A rule with the given fields.
+    public init(id: String, category: String, tier: SafetyTier, patterns: SafetyPatterns,
+                combinations: [SafetyCombination] = [], unless: SafetyPatterns = SafetyPatterns(),
+                emergencyWhen: SafetyPatterns = SafetyPatterns()) {
+        self.id = id
+        self.category = category
+        self.tier = tier
+        self.patterns = patterns
+        self.combinations = combinations
+        self.unless = unless
+        self.emergencyWhen = emergencyWhen
+    }
+
+    /// Whether a pattern matches `form` somewhere that no guard covers.
+    ///
+    /// A match only has to avoid overlapping the guarded stretches, so an idiom
+    /// early in a message never hides a risk statement later in it.
+    public func fires(in form: String, outside guarded: [NSRange]) -> Bool {
+        let prepared = SafetyForm(form, guards: [])
+        return fires(in: prepared) { guarded }
+    }
+
+    /// Whether a pattern or a combination fires in `form`, outside the
+    /// stretches its guards (and this rule's `unless`) cover.
+    func fires(in form: SafetyForm) -> Bool {
+        fires(in: form) { form.guarded }
+    }
+
+    private func fires(in form: SafetyForm, guarded: () -> [NSRange]) -> Bool {
+        var excludedCache: [NSRange]?
+        func excluded() -> [NSRange] {
+            if let excludedCache { return excludedCache }
+            let ranges = guarded() + unless.ranges(in: form)
+            excludedCache = ranges
+            return ranges
+        }
+        for regex in patterns.regexes {
+            guard regex.firstMatch(in: form.text, range: form.whole) != nil else { continue }
+            let excluded = excluded()
+            if regex.matches(in: form.text, range: form.whole).contains(where: { !$0.range.overlaps(any: excluded) }) {
+                return true
+            }
+        }
+        return combinations.contains { $0.fires(in: form, excluding: excluded) }
+    }
+
+    /// The tier of this rule's reply to a message with these `forms`.
+    public func tier(for forms: [String]) -> SafetyTier {
+        emergencyWhen.matches(anyOf: forms) ? .emergency : tier
     }
 }

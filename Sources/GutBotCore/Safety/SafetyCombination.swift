@@ -1,0 +1,55 @@
+import Foundation
+
+/// Concepts that reveal a crisis together though none does alone: a person
+/// speaking of themselves and something final ("i am ready to go | i am at
+/// peace with it"), a quantity question and a harm ("what is the most
+/// sertraline someone could take before it is dangerous"), pain and a sign of
+/// severity ("horrible cramps for hours and throwing up green").
+///
+/// Each part is one pattern (usually built from terms, so it stands for a
+/// whole concept); every part must match outside the guards, in one clause or
+/// anywhere in the message, and no `unless` pattern may match anywhere.
+public struct SafetyCombination: Sendable {
+    /// How close the parts must be.
+    public enum Scope: String, Sendable, CaseIterable {
+        /// All parts in one clause (text between punctuation).
+        case clause
+        /// Anywhere in the message.
+        case message
+    }
+
+    /// How close the parts must be.
+    public var scope: Scope
+    /// The concepts, each of which must match.
+    public var parts: [SafetyPatterns]
+    /// Readings anywhere in the message that rule the combination out
+    /// ("lol", a question about someone else's pet).
+    public var unless: SafetyPatterns
+
+    /// A combination with the given parts.
+    public init(scope: Scope, parts: [SafetyPatterns], unless: SafetyPatterns = SafetyPatterns()) {
+        self.scope = scope
+        self.parts = parts
+        self.unless = unless
+    }
+
+    /// Whether every part matches `form` outside `excluded` stretches, within
+    /// the scope, and nothing in `unless` matches.
+    func fires(in form: SafetyForm, excluding excluded: () -> [NSRange]) -> Bool {
+        guard !parts.isEmpty else { return false }
+        // Cheap test first: each part must match somewhere at all.
+        for part in parts where !part.matches(form) { return false }
+        if unless.matches(form) { return false }
+        let excluded = excluded()
+        var clauses: Set<Int>?
+        for part in parts {
+            let kept = part.ranges(in: form).filter { !$0.overlaps(any: excluded) }
+            guard !kept.isEmpty else { return false }
+            guard scope == .clause else { continue }
+            let here = Set(kept.map(form.clause(of:)))
+            clauses = clauses.map { $0.intersection(here) } ?? here
+            if clauses?.isEmpty == true { return false }
+        }
+        return true
+    }
+}

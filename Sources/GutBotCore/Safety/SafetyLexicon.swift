@@ -1,0 +1,87 @@
+/// The words ``SafetyText`` uses to read past disguises: slang and shorthand
+/// to spell out, key words that tolerate one typo, and the real words that
+/// are one letter away from a key word and so must never be "corrected".
+public struct SafetyLexicon: Sendable {
+    /// Shorthand and slang, as word sequences, to the plain words they mean
+    /// (`kms` to `kill myself`, `gonna` to `going to`).
+    public var slang: [[String]: [String]]
+    /// Crisis key words; a word of five or more letters one edit away from
+    /// one of them is read as that word ("sucide", "myslef").
+    public var keywords: Set<String>
+    /// Real words near a key word ("starting" near "starving") that are left alone.
+    public var realWords: Set<String>
+    /// Words people star a letter out of ("k*ll"); a starred word that becomes
+    /// one of these with a vowel for the star is read as it.
+    public var starredWords: Set<String>
+    /// Words people run together ("iwanttodie"); a long word made only of
+    /// these is split back into them.
+    public var glueWords: Set<String>
+
+    /// The longest slang entry, in words, so matching can stop looking there.
+    public let longestSlang: Int
+    // Sorted once so that the rare tie between two key words breaks the same way every run.
+    private let orderedKeywords: [String]
+
+    /// A lexicon with the given word lists.
+    public init(slang: [[String]: [String]] = [:], keywords: Set<String> = [], realWords: Set<String> = [],
+                starredWords: Set<String> = [], glueWords: Set<String> = []) {
+        self.slang = slang
+        self.keywords = keywords
+        self.realWords = realWords
+        self.starredWords = starredWords
+        self.glueWords = glueWords
+        self.longestSlang = slang.keys.map(\.count).max() ?? 0
+        self.orderedKeywords = keywords.sorted()
+    }
+
+    /// The shortest word typo tolerance applies to: below five letters one
+    /// edit reaches too many ordinary words.
+    public static let shortestCorrected = 5
+
+    /// The starred word `word` ("k*ll") stands for, or `nil`.
+    public func unstarred(_ word: String) -> String? {
+        let stars = word.filter { $0 == "*" }.count
+        guard (1...2).contains(stars), word.contains(where: \.isLetter) else { return nil }
+        var candidates = [""]
+        for character in word {
+            let choices: [Character] = character == "*" ? ["a", "e", "i", "o", "u", "y"] : [character]
+            candidates = candidates.flatMap { prefix in choices.map { prefix + String($0) } }
+        }
+        return candidates.sorted().first(where: starredWords.contains)
+    }
+
+    /// The shortest run-together word worth splitting: shorter ones are
+    /// mostly real words that happen to split ("tome", "meme").
+    public static let shortestGlued = 7
+
+    /// `word` split into glue words ("iwanttodie" to i want to die), or `nil`
+    /// when it is short, a known word, or does not split entirely.
+    public func unglued(_ word: String) -> [String]? {
+        guard word.count >= Self.shortestGlued, !glueWords.contains(word), !keywords.contains(word),
+              !realWords.contains(word), word.allSatisfy(\.isLetter) else { return nil }
+        let letters = Array(word)
+        // best[i]: the fewest-words split of letters[..<i], so "myself" beats "my self".
+        var best: [[String]?] = Array(repeating: nil, count: letters.count + 1)
+        best[0] = []
+        for end in 1...letters.count {
+            for start in 0..<end {
+                guard let before = best[start] else { continue }
+                let piece = String(letters[start..<end])
+                guard glueWords.contains(piece) else { continue }
+                if best[end] == nil || before.count + 1 < best[end]!.count { best[end] = before + [piece] }
+            }
+        }
+        guard let split = best[letters.count], split.count >= 2 else { return nil }
+        return split
+    }
+
+    /// The key word `word` was probably meant to be, or `nil` to keep it as typed.
+    public func keyword(near word: String) -> String? {
+        guard word.count >= Self.shortestCorrected, word.allSatisfy(\.isLetter),
+              !keywords.contains(word), !realWords.contains(word) else { return nil }
+        let typed = Array(word)
+        return orderedKeywords.first { keyword in
+            abs(keyword.count - typed.count) <= 1 && SpellingCorrector.distance(typed, Array(keyword), limit: 1) <= 1
+        }
+    }
+}

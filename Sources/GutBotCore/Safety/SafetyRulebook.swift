@@ -1,0 +1,53 @@
+import Foundation
+
+/// Everything the safety plugin looks for, and the one decision it makes:
+/// is this message a crisis, and which kind.
+///
+/// Every rule is tried on every form of the message. A rule fires when one of
+/// its patterns, or all parts of one of its combinations, match outside every
+/// guard's match; when several fire, the most urgent tier wins, then the rule
+/// listed first.
+public struct SafetyRulebook: Sendable {
+    /// Crisis rules, in priority order.
+    public var rules: [SafetyRule]
+    /// Harmless readings that set overlapping rule matches aside.
+    public var guards: [SafetyGuard]
+    /// Slang, key words and real words for reading past disguises.
+    public var lexicon: SafetyLexicon
+
+    /// A rulebook with the given parts.
+    public init(rules: [SafetyRule], guards: [SafetyGuard] = [], lexicon: SafetyLexicon = SafetyLexicon()) {
+        self.rules = rules
+        self.guards = guards
+        self.lexicon = lexicon
+    }
+
+    /// The forms of `text` that rules read.
+    public func forms(of text: String) -> [String] {
+        SafetyText.forms(of: text, lexicon: lexicon)
+    }
+
+    /// The verdict on `text`, or `nil` when no rule fires.
+    public func verdict(for text: String) -> SafetyVerdict? {
+        let forms = forms(of: text)
+        var best: (rank: Int, rule: SafetyRule, tier: SafetyTier)?
+        for text in forms {
+            let form = SafetyForm(text, guards: guards)
+            for (rank, rule) in rules.enumerated() {
+                // A rule listed later cannot beat an emergency already found.
+                if let current = best, current.tier == .emergency, current.rank <= rank { break }
+                guard rule.fires(in: form) else { continue }
+                let tier = rule.tier(for: forms)
+                if let current = best, (current.tier, current.rank) <= (tier, rank) { continue }
+                best = (rank, rule, tier)
+            }
+        }
+        guard let best else { return nil }
+        return SafetyVerdict(category: best.rule.category, tier: best.tier.rawValue, rule: best.rule.id)
+    }
+
+    /// Whether `patterns` match any form of `text` (for follow-up cues).
+    public func text(_ text: String, matches patterns: SafetyPatterns) -> Bool {
+        patterns.matches(anyOf: forms(of: text))
+    }
+}

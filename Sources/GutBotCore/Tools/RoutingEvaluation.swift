@@ -1,0 +1,109 @@
+/// Routing quality over a labeled question set, computed from outcomes alone:
+/// a pure value, so the numbers can be checked against a table done by hand.
+///
+/// Each question is scored under one expected class (see
+/// ``RoutingOutcome/expected``), with out-of-scope questions expecting the
+/// fallback; precision, recall and the confusion matrix all use that class.
+public struct RoutingEvaluation: Sendable, Equatable {
+    /// Questions and right answers in one group.
+    public struct Score: Sendable, Equatable {
+        /// Questions in the group.
+        public var total: Int
+        /// Those answered right.
+        public var correct: Int
+
+        /// A group of `total` questions, `correct` of them answered right.
+        public init(total: Int, correct: Int) {
+            self.total = total
+            self.correct = correct
+        }
+
+        /// `correct / total`, or `nil` for an empty group.
+        public var accuracy: Double? { total == 0 ? nil : Double(correct) / Double(total) }
+    }
+
+    /// One class's precision and recall.
+    public struct ClassScore: Sendable, Equatable {
+        /// A plugin id, `fallback` (expected for `none`) or `safety`.
+        public var id: String
+        /// Questions expecting it.
+        public var expected: Int
+        /// Questions it answered.
+        public var answered: Int
+        /// Questions it answered that expected it.
+        public var correct: Int
+
+        /// The scores of class `id`.
+        public init(id: String, expected: Int, answered: Int, correct: Int) {
+            self.id = id
+            self.expected = expected
+            self.answered = answered
+            self.correct = correct
+        }
+
+        /// Of the questions it answered, the fraction that were its; `nil` when it answered none.
+        public var precision: Double? { answered == 0 ? nil : Double(correct) / Double(answered) }
+        /// Of the questions that were its, the fraction it answered; `nil` when none were.
+        public var recall: Double? { expected == 0 ? nil : Double(correct) / Double(expected) }
+    }
+
+    /// Every outcome, in set order.
+    public let outcomes: [RoutingOutcome]
+
+    /// The evaluation of `outcomes`.
+    public init(_ outcomes: [RoutingOutcome]) {
+        self.outcomes = outcomes
+    }
+
+    /// All questions.
+    public var overall: Score { score(outcomes) }
+    /// Questions some plugin should answer.
+    public var inScope: Score { score(outcomes.filter { !$0.isOutOfScope }) }
+    /// Questions the fallback should answer.
+    public var outOfScope: Score { score(outcomes.filter(\.isOutOfScope)) }
+
+    /// Questions gutbot answered with a clarifying question between two topics.
+    public var clarifications: Int { outcomes.filter(\.isClarification).count }
+
+    /// Questions answered wrongly, in set order.
+    public var misrouted: [RoutingOutcome] { outcomes.filter { !$0.isCorrect } }
+
+    /// Every class expected or answered: topic plugins by id, then
+    /// `fallback`, then `safety`, the order of the confusion matrix.
+    public var classes: [String] {
+        let all = Set(outcomes.map(\.expected) + outcomes.map(\.answered))
+        let special = [Reply.fallbackID, Reply.safetyID]
+        return all.subtracting(special).sorted() + special.filter(all.contains)
+    }
+
+    /// Precision and recall per class, in ``classes`` order.
+    public var perClass: [ClassScore] {
+        classes.map { id in
+            ClassScore(id: id,
+                       expected: outcomes.filter { $0.expected == id }.count,
+                       answered: outcomes.filter { $0.answered == id }.count,
+                       correct: outcomes.filter { $0.expected == id && $0.answered == id }.count)
+        }
+    }
+
+    /// How many questions expecting `expected` were answered by `answered`.
+    public func count(expected: String, answered: String) -> Int {
+        outcomes.filter { $0.expected == expected && $0.answered == answered }.count
+    }
+
+    /// The confusion matrix: rows are expected classes, columns answering
+    /// ones, both in ``classes`` order.
+    public var confusion: [[Int]] {
+        let classes = self.classes
+        let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($0.element, $0.offset) })
+        var matrix = Array(repeating: Array(repeating: 0, count: classes.count), count: classes.count)
+        for outcome in outcomes {
+            if let row = index[outcome.expected], let column = index[outcome.answered] { matrix[row][column] += 1 }
+        }
+        return matrix
+    }
+
+    private func score(_ group: [RoutingOutcome]) -> Score {
+        Score(total: group.count, correct: group.filter(\.isCorrect).count)
+    }
+}

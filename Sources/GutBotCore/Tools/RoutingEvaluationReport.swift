@@ -1,0 +1,183 @@
+import Foundation
+
+/// A ``RoutingEvaluation`` written out for people (`gutbot eval`) or for
+/// programs (`gutbot eval --json`).
+public struct RoutingEvaluationReport: Sendable {
+    /// The numbers.
+    public var evaluation: RoutingEvaluation
+    /// The set's path, as given.
+    public var file: String
+    /// Lines of the set that could not be read.
+    public var skipped: Int
+    /// How many misrouted questions to list; `nil` lists them all.
+    public var misroutedLimit: Int?
+
+    /// A report on `evaluation` of the set at `file`.
+    public init(evaluation: RoutingEvaluation, file: String, skipped: Int = 0, misroutedLimit: Int? = nil) {
+        self.evaluation = evaluation
+        self.file = file
+        self.skipped = skipped
+        self.misroutedLimit = misroutedLimit
+    }
+
+    private var shownMisrouted: [RoutingOutcome] {
+        let all = evaluation.misrouted
+        return misroutedLimit.map { Array(all.prefix(max(0, $0))) } ?? all
+    }
+
+    /// The report as text: accuracies, per-plugin precision and recall, the
+    /// confusion matrix, then the misrouted questions.
+    public var text: String {
+        var lines = ["evaluated \(evaluation.overall.total) questions from \(file)"
+            + (skipped > 0 ? " (\(skipped) malformed line\(skipped == 1 ? "" : "s") skipped)" : "")]
+        for (label, score) in [("overall accuracy:", evaluation.overall), ("in-scope accuracy:", evaluation.inScope),
+                               ("out-of-scope accuracy:", evaluation.outOfScope)] {
+            lines.append(Self.pad(label, 23) + Self.percent(score.accuracy) + "  (\(score.correct)/\(score.total))")
+        }
+        if evaluation.clarifications > 0 {
+            lines.append(Self.pad("clarifying questions:", 23) + "\(evaluation.clarifications)  (each scored as its better guess)")
+        }
+        let classes = evaluation.classes
+        let nameWidth = max(16, (classes.map { Self.rowName($0).count }.max() ?? 0) + 2)
+        lines.append("")
+        lines.append(Self.pad("per plugin", nameWidth + 2) + "precision   recall  expected  answered")
+        for score in evaluation.perClass {
+            lines.append("  " + Self.pad(Self.rowName(score.id), nameWidth) + Self.left(Self.percent(score.precision), 9)
+                + Self.left(Self.percent(score.recall), 9) + Self.left("\(score.expected)", 10) + Self.left("\(score.answered)", 10))
+        }
+        lines.append("")
+        lines.append("confusion matrix (rows: expected, columns: answered, numbered as the rows; '.' is 0)")
+        let numberWidth = String(classes.count).count
+        let cell = max(4, String(evaluation.overall.total).count + 1)
+        lines.append(String(repeating: " ", count: numberWidth + 3 + nameWidth)
+            + classes.indices.map { Self.left("\($0 + 1)", cell) }.joined())
+        for (row, counts) in evaluation.confusion.enumerated() {
+            lines.append("  " + Self.left("\(row + 1)", numberWidth) + " " + Self.pad(Self.rowName(classes[row]), nameWidth)
+                + counts.map { Self.left($0 == 0 ? "." : "\($0)", cell) }.joined())
+        }
+        let misrouted = evaluation.misrouted
+        let shown = shownMisrouted
+        lines.append("")
+        lines.append("misrouted: \(misrouted.count)" + (shown.count < misrouted.count ? " (showing \(shown.count))" : ""))
+        for outcome in shown {
+            let location = file + (outcome.line.map { ":\($0)" } ?? "")
+            lines.append("  \(location): expected \(outcome.labels.joined(separator: ",")), got "
+                + "\(outcome.answered)\(outcome.intentID.map { "/\($0)" } ?? "") (\(String(format: "%.2f", outcome.confidence))): \(outcome.question)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report as one JSON object with sorted keys; undefined ratios are null.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(Summary(self)), let text = String(data: data, encoding: .utf8) else {
+            return #"{"error":"internal: could not encode the report"}"#
+        }
+        return text
+    }
+
+    /// `fallback` is the expected answer to `none` questions; say so where it is listed.
+    private static func rowName(_ id: String) -> String {
+        id == Reply.fallbackID ? "fallback (none)" : id
+    }
+
+    private static func percent(_ value: Double?) -> String {
+        value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private static func left(_ text: String, _ width: Int) -> String {
+        text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
+    }
+
+    private static func ratio(_ value: Double?) -> Double? {
+        value.map { ($0 * 10_000).rounded() / 10_000 }
+    }
+
+    /// The JSON shape. Optional values are encoded as null rather than left
+    /// out, so every summary has the same keys.
+    private struct Summary: Encodable {
+        struct Score: Encodable {
+            var total: Int, correct: Int, accuracy: Double?
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(total, forKey: .total)
+                try container.encode(correct, forKey: .correct)
+                try container.encode(accuracy, forKey: .accuracy)
+            }
+            enum CodingKeys: String, CodingKey { case total, correct, accuracy }
+        }
+        struct Plugin: Encodable {
+            var id: String, expected: Int, answered: Int, correct: Int, precision: Double?, recall: Double?
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(expected, forKey: .expected)
+                try container.encode(answered, forKey: .answered)
+                try container.encode(correct, forKey: .correct)
+                try container.encode(precision, forKey: .precision)
+                try container.encode(recall, forKey: .recall)
+            }
+            enum CodingKeys: String, CodingKey { case id, expected, answered, correct, precision, recall }
+        }
+        struct Confusion: Encodable {
+            var classes: [String], rows: [[Int]]
+        }
+        struct Misrouted: Encodable {
+            var line: Int?, question: String, labels: [String], plugin: String, intent: String?, confidence: Double
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(line, forKey: .line)
+                try container.encode(question, forKey: .question)
+                try container.encode(labels, forKey: .labels)
+                try container.encode(plugin, forKey: .plugin)
+                try container.encode(intent, forKey: .intent)
+                try container.encode(confidence, forKey: .confidence)
+            }
+            enum CodingKeys: String, CodingKey { case line, question, labels, plugin, intent, confidence }
+        }
+
+        var file: String
+        var skipped: Int
+        var overall: Score
+        var inScope: Score
+        var outOfScope: Score
+        var plugins: [Plugin]
+        var confusion: Confusion
+        var clarifications: Int
+        var misroutedCount: Int
+        var misrouted: [Misrouted]
+
+        enum CodingKeys: String, CodingKey {
+            case file, skipped, overall, inScope = "in_scope", outOfScope = "out_of_scope", plugins, confusion
+            case clarifications, misroutedCount = "misrouted_count", misrouted
+        }
+
+        init(_ report: RoutingEvaluationReport) {
+            let evaluation = report.evaluation
+            func score(_ value: RoutingEvaluation.Score) -> Score {
+                Score(total: value.total, correct: value.correct, accuracy: ratio(value.accuracy))
+            }
+            file = report.file
+            skipped = report.skipped
+            overall = score(evaluation.overall)
+            inScope = score(evaluation.inScope)
+            outOfScope = score(evaluation.outOfScope)
+            plugins = evaluation.perClass.map {
+                Plugin(id: $0.id, expected: $0.expected, answered: $0.answered, correct: $0.correct,
+                       precision: ratio($0.precision), recall: ratio($0.recall))
+            }
+            confusion = Confusion(classes: evaluation.classes, rows: evaluation.confusion)
+            clarifications = evaluation.clarifications
+            misroutedCount = evaluation.misrouted.count
+            misrouted = report.shownMisrouted.map {
+                Misrouted(line: $0.line, question: $0.question, labels: $0.labels, plugin: $0.answered,
+                          intent: $0.intentID, confidence: (($0.confidence * 1000).rounded()) / 1000)
+            }
+        }
+    }
+}

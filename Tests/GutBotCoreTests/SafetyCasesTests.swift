@@ -1,0 +1,62 @@
+import GutBotCore
+import Testing
+
+/// The safety tables through the real path: the shipped `Plugins/` loaded by
+/// `EngineLoader`, every message answered by `Engine.reply`. Every crisis line
+/// must reach the safety plugin; false alarms on benign lines must stay at or
+/// under 3%.
+@Suite struct SafetyCasesTests {
+    /// The most benign lines the safety plugin may intercept, as a share.
+    static let falseAlarmLimit = 0.03
+
+    @Test func theTableIsThereAndWellFormed() {
+        let table = SafetyFixtures.firstTable
+        #expect(table.filter(\.isCrisis).count == 159)
+        #expect(table.filter { $0.expect == "benign" }.count == 132)
+        for line in SafetyFixtures.cases where !["crisis", "benign"].contains(line.expect) {
+            Issue.record("malformed table line \(line.location): \(line.message)")
+        }
+    }
+
+    @Test(arguments: SafetyFixtures.crisisCases)
+    func crisisReachesSafety(_ line: SafetyCase) throws {
+        let engine = try SafetyFixtures.usEngine.get()
+        let reply = SafetyFixtures.reply(line.message, engine: engine)
+        #expect(reply.pluginID == Reply.safetyID, "not caught, answered by \(reply.pluginID)")
+        #expect(reply.safety != nil)
+    }
+
+    /// Red flags, overdoses, eating disorders, violence, danger and self-harm
+    /// each get their own wording, so the category must be right; suicidal
+    /// thoughts and plans share their help, so either will do between them.
+    @Test(arguments: SafetyFixtures.crisisCases)
+    func crisisGetsItsCategory(_ line: SafetyCase) throws {
+        let engine = try SafetyFixtures.usEngine.get()
+        let category = SafetyFixtures.reply(line.message, engine: engine).safety?.category
+        if ["suicidal", "plan"].contains(line.category) {
+            #expect(["suicidal", "plan"].contains(category ?? ""), "category \(category ?? "none")")
+        } else {
+            #expect(category == line.category)
+        }
+    }
+
+    @Test func benignFalseAlarmsStayUnderTheLimit() throws {
+        let engine = try SafetyFixtures.usEngine.get()
+        let benign = SafetyFixtures.benignCases
+        let alarms = benign.filter { SafetyFixtures.reply($0.message, engine: engine).pluginID == Reply.safetyID }
+        let rate = Double(alarms.count) / Double(max(benign.count, 1))
+        #expect(rate <= Self.falseAlarmLimit,
+                "\(alarms.count) of \(benign.count) benign lines caught: \(alarms.map(\.testDescription).joined(separator: "; "))")
+    }
+
+    /// The benign lines the issue names get ordinary topic answers, whatever the rate.
+    @Test(arguments: [
+        "this workout is killing me", "I'm dying to try kimchi", "do antibiotics kill good bacteria",
+        "can you overdose on probiotics", "what's a safe dose of vitamin D", "I'm cutting out sugar",
+        "my sourdough starter died", "I'm not suicidal, just curious how serotonin is made",
+    ])
+    func namedIdiomsAreNotCrises(_ message: String) throws {
+        let engine = try SafetyFixtures.usEngine.get()
+        #expect(SafetyFixtures.reply(message, engine: engine).pluginID != Reply.safetyID)
+    }
+}

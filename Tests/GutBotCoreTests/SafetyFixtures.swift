@@ -1,0 +1,82 @@
+import Foundation
+import GutBotCore
+import Testing
+
+/// One line of a safety table (`Tests/Fixtures/safety-cases*.tsv`):
+/// `expect<TAB>category<TAB>message`.
+struct SafetyCase: Sendable, CustomTestStringConvertible {
+    /// `crisis` or `benign`.
+    var expect: String
+    /// The crisis category the line names, or `benign`.
+    var category: String
+    /// What the person typed.
+    var message: String
+    /// The file and line, so a failure says where the case lives.
+    var location: String
+
+    var isCrisis: Bool { expect == "crisis" }
+
+    /// Failures name the message itself, which is what a reader needs to see.
+    var testDescription: String { "\"\(message)\" (\(location))" }
+}
+
+/// The shipped plugins and the safety tables, loaded once for every safety test.
+enum SafetyFixtures {
+    /// The package root, found from this file's location.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The shipped plugin directory.
+    static let pluginDirectory = packageRoot.appendingPathComponent("Plugins").path
+
+    /// The shipped safety data folder.
+    static let safetyDirectory = packageRoot.appendingPathComponent("Plugins/safety").path
+
+    /// The colleague's table and, when present, the later regression table.
+    static let tableNames = ["safety-cases.tsv", "safety-cases-2.tsv"]
+
+    /// Every case of every table, in file order.
+    static let cases: [SafetyCase] = tableNames.flatMap { name in
+        read(packageRoot.appendingPathComponent("Tests/Fixtures/\(name)"))
+    }
+
+    /// The cases of the first table alone, whose size the tests pin down.
+    static let firstTable: [SafetyCase] = read(packageRoot.appendingPathComponent("Tests/Fixtures/safety-cases.tsv"))
+
+    static var crisisCases: [SafetyCase] { cases.filter(\.isCrisis) }
+    static var benignCases: [SafetyCase] { cases.filter { !$0.isCrisis } }
+
+    /// The real engine, the way gutbot builds it, with `region`'s help lines.
+    static func engine(region: Region) throws -> Engine {
+        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: region).engine
+    }
+
+    /// The US engine, loaded once (the tables are run through it hundreds of times).
+    static let usEngine: Result<Engine, StartupError> = Result { () throws(StartupError) -> Engine in
+        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: .us).engine
+    }
+
+    /// The reply to `text` in a fresh session, through `Engine.reply` as gutbot does it.
+    static func reply(_ text: String, engine: Engine) -> Reply {
+        var session = Session(id: "safety-test")
+        return engine.reply(to: text, in: &session)
+    }
+
+    private static func read(_ url: URL) -> [SafetyCase] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        var result: [SafetyCase] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            // A malformed line becomes a case that fails loudly rather than vanishing.
+            guard fields.count == 3 else {
+                result.append(SafetyCase(expect: "malformed", category: "", message: String(line),
+                                         location: "\(url.lastPathComponent):\(index + 1)"))
+                continue
+            }
+            result.append(SafetyCase(expect: fields[0], category: fields[1], message: fields[2],
+                                     location: "\(url.lastPathComponent):\(index + 1)"))
+        }
+        return result
+    }
+}

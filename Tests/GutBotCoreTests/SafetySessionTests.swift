@@ -1,0 +1,73 @@
+import GutBotCore
+import Testing
+
+/// After a crisis: reminders on the next few replies, one gentle check when
+/// the person takes it back, and an end once they move on.
+@Suite struct SafetySessionTests {
+    private static func conversation(_ messages: [String]) throws -> [Reply] {
+        let engine = try SafetyFixtures.usEngine.get()
+        var session = Session(id: "safety-session")
+        return messages.map { engine.reply(to: $0, in: &session) }
+    }
+
+    private static let reminder = "988"
+
+    @Test func laterRepliesPointToHelpForAFewTurnsThenStop() throws {
+        let replies = try Self.conversation([
+            "I want to die", "does fiber help my mood", "how many hours of sleep should I get",
+            "what foods have tryptophan", "does exercise help my gut",
+        ])
+        #expect(replies[0].pluginID == Reply.safetyID)
+        for reply in replies[1...3] {
+            #expect(reply.pluginID != Reply.safetyID)
+            #expect(reply.text.contains(Self.reminder), "no reminder in: \(reply.text)")
+        }
+        #expect(!replies[4].text.contains(Self.reminder), "still reminding after three turns")
+    }
+
+    @Test(arguments: ["jk", "just kidding", "lol i'm fine", "haha i was joking", "nvm", "I’m fine lol"])
+    func takingItBackGetsOneGentleCheck(_ retraction: String) throws {
+        let replies = try Self.conversation(["I want to kill myself", retraction, retraction])
+        #expect(replies[1].pluginID == Reply.safetyID)
+        #expect(replies[1].safety?.category == "retraction-check")
+        #expect(replies[1].safety?.tier == SafetyTier.check.rawValue)
+        #expect(replies[1].text.contains("988") && replies[1].text.contains("safe"))
+        #expect(replies[2].pluginID != Reply.safetyID, "checked twice")
+    }
+
+    @Test func aRetractionWithoutACrisisIsAnOrdinaryMessage() throws {
+        let replies = try Self.conversation(["does fiber help my mood", "jk"])
+        #expect(replies[1].pluginID != Reply.safetyID)
+        #expect(!replies[1].text.contains(Self.reminder))
+    }
+
+    @Test func sayingTheyAreSafeEndsRemindersSooner() throws {
+        let replies = try Self.conversation([
+            "I want to die", "thanks, I'm safe now, I called my sister", "does fiber help my mood", "what foods have tryptophan",
+        ])
+        #expect(replies[1].pluginID != Reply.safetyID)
+        #expect(replies[1].text.contains(Self.reminder), "the last reminder")
+        #expect(!replies[2].text.contains(Self.reminder))
+        #expect(!replies[3].text.contains(Self.reminder))
+    }
+
+    @Test func aNewCrisisGetsAFullReplyAgain() throws {
+        let replies = try Self.conversation(["I want to die", "does fiber help my mood", "i cut myself again"])
+        #expect(replies[2].pluginID == Reply.safetyID)
+        #expect(replies[2].safety?.category == "self-harm")
+    }
+
+    @Test func redFlagRemindersAreMedical() throws {
+        let replies = try Self.conversation(["there's blood in my stool", "does fiber help my mood"])
+        #expect(replies[1].text.contains("doctor"))
+    }
+
+    /// The verdict names the category, tier and rule, never the message.
+    @Test func verdictsCarryNoMessageText() throws {
+        let reply = try Self.conversation(["honestly might kms tonight"])[0]
+        let verdict = try #require(reply.safety)
+        for field in [verdict.category, verdict.tier, verdict.rule] {
+            #expect(!field.contains("kms") && !field.contains("tonight"))
+        }
+    }
+}

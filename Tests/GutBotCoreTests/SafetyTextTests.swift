@@ -1,0 +1,81 @@
+import GutBotCore
+import Testing
+
+/// How the safety plugin reads past disguises, and how guards and denials
+/// work clause by clause without hiding a risk elsewhere in the message.
+@Suite struct SafetyTextTests {
+    private static func plugin() throws -> SafetyPlugin {
+        try SafetyPlugin.load(directory: SafetyFixtures.safetyDirectory, region: .us)
+    }
+
+    private static func forms(_ text: String) throws -> [String] {
+        try plugin().rulebook.forms(of: text)
+    }
+
+    @Test(arguments: [
+        ("I want to k1ll mys3lf", "kill myself"),
+        ("s u i c i d e", "suicide"),
+        ("I want to k.i.l.l myself", "kill myself"),
+        ("I want to diiiie", "want to die"),
+        ("I don’t want to live", "do not want to live"),
+        ("honestly might kms", "kill myself"),
+        ("been thinking about sewerslide", "suicide"),
+        ("thinking about ctb", "suicide"),
+        ("i feel suicdal", "suicidal"),
+        ("i cut myslef", "cut myself"),
+        ("ima hurt him", "i am going to hurt him"),
+        ("$uicide", "suicide"),
+        ("su\u{200B}icide", "suicide"),
+        ("i'm gonna k*ll myself", "kill myself"),
+        ("I w a n t  t o  d i e", "i want to die"),
+        ("i wnat to die", "want to die"),
+    ])
+    func disguisesAreUndone(typed: String, plain: String) throws {
+        let forms = try Self.forms(typed)
+        #expect(forms.contains { $0.contains(" \(plain) ") || $0.contains(" \(plain) |") }, "\(forms)")
+    }
+
+    @Test func clausesAreMarked() throws {
+        #expect(try Self.forms("Does fiber help? Doesn't matter, I want to die").contains(" | does fiber help | does not matter | i want to die | "))
+    }
+
+    @Test(arguments: ["starting", "olive", "pulls", "stood", "giving", "prison", "30 pills", "13 11 14", "b12"])
+    func realWordsAndNumbersStayAsTyped(_ word: String) throws {
+        #expect(try Self.forms("I said \(word) today").contains(" | i said \(word) today | "))
+    }
+
+    @Test func shortWordsAreNotCorrected() {
+        let lexicon = SafetyLexicon(keywords: ["alive", "suicide"])
+        #expect(lexicon.keyword(near: "alve") == nil)
+        #expect(lexicon.keyword(near: "sucide") == "suicide")
+        #expect(lexicon.keyword(near: "alove") == "alive")
+        #expect(SafetyLexicon(keywords: ["alive"], realWords: ["olive"]).keyword(near: "olive") == nil)
+    }
+
+    @Test(arguments: [
+        "this workout is killing me and I want to die",
+        "I'm dying to try kimchi but honestly I want to kill myself",
+        "I'm not suicidal, I just want to sleep forever",
+        "I'm not suicidal but i've been saving my pills",
+        "cutting out sugar, also i cut myself again last night",
+        "my sourdough starter died. honestly i wish i was dead too",
+        "can you overdose on probiotics? asking because i took a whole bottle of my sertraline",
+    ])
+    func aGuardNeverHidesARiskElsewhere(_ message: String) throws {
+        #expect(try Self.plugin().verdict(for: message) != nil)
+    }
+
+    @Test(arguments: [
+        "I'm not suicidal, just curious how serotonin is made",
+        "not suicidal lol, just want to know if turkey has tryptophan",
+        "this workout is killing me",
+        "do antibiotics kill good bacteria",
+        "my mom will kill me if she sees my grades",
+        "I cut myself shaving this morning",
+        "purged my closet this weekend",
+        "overdosed on chocolate at christmas haha",
+    ])
+    func guardsAndDenialsLetHarmlessMessagesThrough(_ message: String) throws {
+        #expect(try Self.plugin().verdict(for: message) == nil)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A tmux server of its own running gutbot in a real pseudo-terminal, typed
+/// at as a person would; tests never touch a user's tmux sessions.
+struct TmuxSession {
+    let socket = "gutbot-test-\(UUID().uuidString.prefix(8))"
+
+    /// Starts `command` in a detached 200x50 window named `repl`.
+    init(command: String) throws {
+        try run(["new-session", "-d", "-s", "repl", "-x", "200", "-y", "50", command])
+    }
+
+    /// Runs one tmux client command and returns what it printed.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        // Foundation's Process learns that a child exited when a socket it
+        // hands the child (as a descriptor above 2) closes. tmux's server
+        // forks from the client and would keep that socket open for good, so
+        // waitUntilExit never returned: close every descriptor above 2 first.
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec /usr/bin/tmux "$@""#,
+                             "tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Types `keys` (tmux key names such as "Enter" or "C-d" included).
+    func type(_ keys: String...) throws {
+        try run(["send-keys", "-t", "repl"] + keys)
+    }
+
+    /// The screen and its scrollback.
+    func screen() -> String {
+        (try? run(["capture-pane", "-p", "-t", "repl", "-S", "-200"])) ?? ""
+    }
+
+    /// The screen once it contains `text`, or as it is after `seconds`.
+    func waitFor(_ text: String, seconds: Double = 20) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var shown = screen()
+        while !shown.contains(text), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            shown = screen()
+        }
+        return shown
+    }
+
+    /// Whether the window is still open.
+    var isRunning: Bool { (try? run(["list-sessions"]))?.contains("repl:") == true }
+
+    /// Stops the server and everything in it.
+    func stop() {
+        _ = try? run(["kill-server"])
+    }
+}
