@@ -9,6 +9,7 @@ import Testing
         ("cant sleep", ["can", "not", "sleep"]),
         ("Café-crème, naïve!", ["cafe", "creme", "naive"]),
         ("gut-brain axis\u{0007}", ["gut", "brain", "axis"]),
+        ("\u{1B}[1;31mhello\u{1B}[0m there", ["hello", "there"]),
         ("5-HTP and omega-3", ["5", "htp", "and", "omega", "3"]),
     ])
     func normalizerFoldsAndSplits(text: String, words: [String]) {

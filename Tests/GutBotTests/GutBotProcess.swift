@@ -37,6 +37,13 @@ struct GutBotProcess {
     /// (default: the package root), with `environment` added to a clean one.
     static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, bytes: Data(input.utf8), directory: directory, environment: environment)
+    }
+
+    /// Like ``run(_:input:directory:environment:)``, with raw bytes on stdin
+    /// (for input that is not valid UTF-8).
+    static func run(_ arguments: [String], bytes: Data, directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -50,7 +57,7 @@ struct GutBotProcess {
         process.standardError = stderr
         try process.run()
         let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
+            stdin.fileHandleForWriting.write(bytes)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()

@@ -12,6 +12,18 @@ import Testing
         #expect(!result.stdout.contains("you>"))
     }
 
+    @Test func badInputGetsRepliesNotCrashes() throws {
+        // Invalid UTF-8, control characters and an escape sequence, then a 1 MB line.
+        var input = Data("does fiber help\u{1}\u{1B}[31m my mood\n".utf8)
+        input.append(contentsOf: [0xFF, 0xFE, 0x0A])
+        input.append(Data((String(repeating: "fiber ", count: 200_000) + "\nthanks\n").utf8))
+        let result = try GutBotProcess.run(["--region", "us"], bytes: input)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("(Source: 1. Eat a Fiber-Rich, Nutrient-Dense Diet)"))
+        #expect(result.stdout.contains("I read only its first"))
+        #expect(result.stdout.contains("welcome"), "the line after the huge one was answered")
+    }
+
     @Test func askAnswersOnceWithItsSource() throws {
         let result = try GutBotProcess.run(["ask", "--json", "how", "many", "hours", "of", "sleep", "do", "I", "need"])
         let reply = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

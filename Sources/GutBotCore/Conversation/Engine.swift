@@ -7,9 +7,12 @@ public struct Engine: Sendable {
     public let plugins: [any Plugin]
     /// Chooses the intent for each message.
     public var router: Router
-    /// Messages longer than this (in characters) are matched on their start
-    /// only; safety still reads all of it.
+    /// Messages longer than this (in characters) are matched on their start only.
     public static let matchLimit = 2_000
+    /// No chat message is this long; anything beyond it (a pasted file, a
+    /// runaway pipe) is not read at all, so one line cannot stall the bot.
+    /// Safety reads everything up to here.
+    public static let readLimit = 16_000
 
     /// An engine over `plugins`, with `lexicon` and each plugin's own synonyms,
     /// and `outOfScope` examples of questions to send to the fallback.
@@ -39,6 +42,8 @@ public struct Engine: Sendable {
     /// The reply to `text`, updating `session`.
     public func reply(to text: String, in session: inout Session) -> Reply {
         session.turn += 1
+        let truncated = text.utf8.count > Self.readLimit && text.count > Self.readLimit
+        let text = truncated ? String(text.prefix(Self.readLimit)) : text
         if let crisis = safety.screen(text, in: &session) {
             remember(crisis, in: &session)
             return crisis
@@ -59,6 +64,9 @@ public struct Engine: Sendable {
             reply = fallback(confidence: confidence)
         }
         reply.candidates = Array(candidates.prefix(5))
+        if truncated {
+            reply.text += "\n\n(That message was very long; I read only its first \(Self.readLimit) characters.)"
+        }
         reply = safety.remind(reply, in: &session)
         remember(reply, in: &session)
         return reply

@@ -18,7 +18,18 @@ public struct TextNormalizer: Sendable {
             return text.lowercased()
         }
         var scalars = String.UnicodeScalarView()
+        var inEscape = false
         for scalar in text.unicodeScalars {
+            // Terminal escape sequences ("\u{1B}[31m") pasted in are noise, not words.
+            if inEscape {
+                if scalar.properties.isAlphabetic || scalar == "~" { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                scalars.append(" ")
+                continue
+            }
             switch scalar {
             case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": scalars.append("'")
             case "\u{201C}", "\u{201D}", "\u{2033}": scalars.append("\"")
