@@ -73,14 +73,7 @@ final class RecordingFile {
 
     /// Writes all of `text` and syncs it to disk.
     private func write(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return false }
-            offset += written
-        }
+        guard DescriptorWriter.writeAll(Array(text.utf8), to: descriptor) else { return false }
         // EINVAL: a device such as /dev/null cannot be synced, and need not be.
         return fsync(descriptor) == 0 || errno == EINVAL
     }

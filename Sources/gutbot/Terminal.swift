@@ -16,23 +16,12 @@ enum Terminal {
 
     /// Writes `text` to standard output unbuffered; exits quietly if the reader is gone.
     static func write(_ text: String) {
-        if !writeAll(Array(text.utf8), to: STDOUT_FILENO) { exit(0) }
+        if !DescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) { exit(0) }
     }
 
     /// Writes one line to standard error.
     static func error(_ text: String) {
-        _ = writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
+        _ = DescriptorWriter.writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Whether standard input is a terminal (the REPL) or a pipe or file.

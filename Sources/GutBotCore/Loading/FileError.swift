@@ -1,8 +1,6 @@
-/// Why a transcript file could not be read, with the file and line to fix.
-///
-/// The same `file:line: message` shape as ``PluginLoadError``, so editors and
-/// terminals that jump to compiler errors jump to transcript errors too.
-public struct TranscriptError: Error, Equatable, CustomStringConvertible {
+/// Why a data file (a plugin, the safety data, a transcript) could not be
+/// read, with the file and line to look at.
+public struct FileError: Error, Equatable, CustomStringConvertible {
     /// The file's path as given.
     public var file: String
     /// The 1-based line, when the problem has one.
@@ -17,9 +15,15 @@ public struct TranscriptError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line: message`.
+    /// `file:line: message`, the shape compilers use, so editors can jump to it.
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
     }
 }
+
+/// A plugin, lexicon or safety data file that could not be loaded.
+public typealias PluginLoadError = FileError
+
+/// A transcript that could not be read.
+public typealias TranscriptError = FileError
