@@ -32,8 +32,9 @@ enum SafetyFixtures {
     /// The shipped safety data folder.
     static let safetyDirectory = packageRoot.appendingPathComponent("Plugins/safety").path
 
-    /// The colleague's table and, when present, the later regression table.
-    static let tableNames = ["safety-cases.tsv", "safety-cases-2.tsv"]
+    /// The colleague's table, the later regression table, and the blind and
+    /// development sets written while broadening the rules.
+    static let tableNames = ["safety-cases.tsv", "safety-cases-2.tsv", "safety-cases-3.tsv"]
 
     /// Every case of every table, in file order.
     static let cases: [SafetyCase] = tableNames.flatMap { name in
@@ -42,6 +43,15 @@ enum SafetyFixtures {
 
     /// The cases of the first table alone, whose size the tests pin down.
     static let firstTable: [SafetyCase] = read(packageRoot.appendingPathComponent("Tests/Fixtures/safety-cases.tsv"))
+
+    /// The routing dev set's questions: ordinary messages, for checks that need many.
+    static let devQuestions: [String] = {
+        guard let text = try? String(contentsOf: packageRoot.appendingPathComponent("Tests/Fixtures/dev-set.tsv"), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#"), let question = line.split(separator: "\t").last else { return nil }
+            return String(question)
+        }
+    }()
 
     static var crisisCases: [SafetyCase] { cases.filter(\.isCrisis) }
     static var benignCases: [SafetyCase] { cases.filter { !$0.isCrisis } }

@@ -25,13 +25,28 @@ public struct SafetyCombination: Sendable {
     /// Readings anywhere in the message that rule the combination out
     /// ("lol", a question about someone else's pet).
     public var unless: SafetyPatterns
+    /// Whether the parts count even inside guarded stretches: for cues that
+    /// unmask an idiom, as "asking for a friend" does "can you overdose on iron".
+    public var despiteGuards: Bool
 
     /// A combination with the given parts.
-    public init(scope: Scope, parts: [SafetyPatterns], unless: SafetyPatterns = SafetyPatterns()) {
+    public init(scope: Scope, parts: [SafetyPatterns], unless: SafetyPatterns = SafetyPatterns(), despiteGuards: Bool = false) {
         self.scope = scope
         self.parts = parts
         self.unless = unless
+        self.despiteGuards = despiteGuards
     }
+
+    /// This combination with every pattern's literals looked up in `index`.
+    func bound(to index: SafetyLiteralIndex) -> SafetyCombination {
+        var copy = self
+        copy.parts = parts.map { $0.bound(to: index) }
+        copy.unless = unless.bound(to: index)
+        return copy
+    }
+
+    /// Every literal this combination's patterns need.
+    var literals: [String] { parts.flatMap(\.literals) + unless.literals }
 
     /// Whether every part matches `form` outside `excluded` stretches, within
     /// the scope, and nothing in `unless` matches.
@@ -40,7 +55,7 @@ public struct SafetyCombination: Sendable {
         // Cheap test first: each part must match somewhere at all.
         for part in parts where !part.matches(form) { return false }
         if unless.matches(form) { return false }
-        let excluded = excluded()
+        let excluded = despiteGuards ? [] : excluded()
         var clauses: Set<Int>?
         for part in parts {
             let kept = part.ranges(in: form).filter { !$0.overlaps(any: excluded) }

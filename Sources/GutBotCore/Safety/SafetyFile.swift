@@ -105,7 +105,8 @@ enum SafetyFile {
     }
 
     /// A rule's `combinations`: each `all:` a list of patterns that must all
-    /// match, `within: clause` (the default) or `message`, with optional `unless:`.
+    /// match, `within: clause` (the default) or `message`, with optional
+    /// `unless:` and `despite-guards:`.
     private static func loadCombinations(_ node: Node, of file: YAMLFile, terms: SafetyTerms, owner: String) throws(PluginLoadError) -> [SafetyCombination] {
         guard node["combinations"] != nil else { return [] }
         var result: [SafetyCombination] = []
@@ -126,7 +127,12 @@ enum SafetyFile {
             if item["unless"] != nil {
                 unless = try compile(file.sequence("unless", in: item, what: what), of: file, terms: terms, owner: owner)
             }
-            result.append(SafetyCombination(scope: scope, parts: compiled, unless: unless))
+            var despiteGuards = false
+            if let flag = item["despite-guards"] {
+                guard let value = flag.bool else { throw file.fail(flag, "'despite-guards' in \(what) must be true or false") }
+                despiteGuards = value
+            }
+            result.append(SafetyCombination(scope: scope, parts: compiled, unless: unless, despiteGuards: despiteGuards))
         }
         return result
     }
@@ -236,6 +242,7 @@ enum SafetyFile {
 
     private static func compile(_ nodes: [Node], of file: YAMLFile, terms: SafetyTerms, owner: String) throws(PluginLoadError) -> SafetyPatterns {
         var regexes: [NSRegularExpression] = []
+        var sources: [String] = []
         for node in nodes {
             guard let text = node.scalar?.string, !text.isEmpty else { throw file.fail(node, "a pattern of \(owner) must be text") }
             let expanded: String
@@ -246,11 +253,12 @@ enum SafetyFile {
             }
             do {
                 regexes.append(try NSRegularExpression(pattern: expanded))
+                sources.append(expanded)
             } catch {
                 throw file.fail(node, "\(owner) has a pattern that is not a valid regular expression: \(text)")
             }
         }
-        return SafetyPatterns(regexes)
+        return SafetyPatterns(regexes, sources: sources)
     }
 
     private static func texts(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(PluginLoadError) -> [String] {

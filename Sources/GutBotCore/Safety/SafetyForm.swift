@@ -1,27 +1,28 @@
 import Foundation
 
 /// One form of a message (see ``SafetyText``) prepared once for every rule:
-/// the text bridged to `NSString` a single time, where its clauses begin and
-/// end, and the stretches guards cover, worked out only when a rule first
-/// needs them (most messages match no rule at all, so most never pay for guards).
+/// which prefilter literals it contains, where its clauses begin and end, and
+/// the stretches guards cover, worked out only when a rule first needs them
+/// (most messages match no rule at all, so most never pay for guards).
 ///
 /// Built and used inside one call to ``SafetyRulebook/verdict(for:)``; not shared.
 final class SafetyForm {
     /// The form: clauses between ` | ` marks.
     let text: String
-    /// The same text as `NSString`, so regular expressions do not bridge it again and again.
-    let string: NSString
     /// The whole form, as a range.
     let whole: NSRange
+    /// Which of the rulebook's literals occur in the form, for skipping
+    /// patterns that cannot match; `nil` runs every pattern.
+    let present: [Bool]?
     private let guards: [SafetyGuard]
     private var guardedRanges: [NSRange]?
     // UTF-16 offsets of the clause marks, in order; clause i lies between marks i and i + 1.
     private let marks: [Int]
 
-    init(_ text: String, guards: [SafetyGuard]) {
+    init(_ text: String, guards: [SafetyGuard], index: SafetyLiteralIndex? = nil) {
         self.text = text
-        self.string = text as NSString
-        self.whole = NSRange(location: 0, length: string.length)
+        self.present = index?.present(in: text)
+        self.whole = NSRange(location: 0, length: text.utf16.count)
         self.guards = guards
         var marks: [Int] = []
         for (offset, unit) in text.utf16.enumerated() where unit == 0x7C { marks.append(offset) }

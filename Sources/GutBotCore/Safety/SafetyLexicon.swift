@@ -21,6 +21,12 @@ public struct SafetyLexicon: Sendable {
     public let longestSlang: Int
     // Sorted once so that the rare tie between two key words breaks the same way every run.
     private let orderedKeywords: [String]
+    // The same key words as scalars, read once rather than for every word of every message.
+    private let keywordScalars: [[Unicode.Scalar]]
+    // The first word of every slang entry: most words start none, and are passed over at once.
+    private let slangStarts: Set<String>
+    // The longest glue word, in letters: no piece of a run-together word is longer.
+    private let longestGlue: Int
 
     /// A lexicon with the given word lists.
     public init(slang: [[String]: [String]] = [:], keywords: Set<String> = [], realWords: Set<String> = [],
@@ -32,7 +38,13 @@ public struct SafetyLexicon: Sendable {
         self.glueWords = glueWords
         self.longestSlang = slang.keys.map(\.count).max() ?? 0
         self.orderedKeywords = keywords.sorted()
+        self.keywordScalars = orderedKeywords.map { Array($0.unicodeScalars) }
+        self.slangStarts = Set(slang.keys.compactMap(\.first))
+        self.longestGlue = glueWords.map { $0.unicodeScalars.count }.max() ?? 0
     }
+
+    /// Whether some slang entry starts with `word`.
+    public func mayStartSlang(_ word: String) -> Bool { slangStarts.contains(word) }
 
     /// The shortest word typo tolerance applies to: below five letters one
     /// edit reaches too many ordinary words.
@@ -64,7 +76,7 @@ public struct SafetyLexicon: Sendable {
         var best: [[String]?] = Array(repeating: nil, count: letters.count + 1)
         best[0] = []
         for end in 1...letters.count {
-            for start in 0..<end {
+            for start in max(0, end - longestGlue)..<end {
                 guard let before = best[start] else { continue }
                 let piece = String(letters[start..<end])
                 guard glueWords.contains(piece) else { continue }
@@ -77,11 +89,28 @@ public struct SafetyLexicon: Sendable {
 
     /// The key word `word` was probably meant to be, or `nil` to keep it as typed.
     public func keyword(near word: String) -> String? {
-        guard word.count >= Self.shortestCorrected, word.allSatisfy(\.isLetter),
+        let typed = Array(word.unicodeScalars)
+        guard typed.count >= Self.shortestCorrected, typed.allSatisfy(\.properties.isAlphabetic),
               !keywords.contains(word), !realWords.contains(word) else { return nil }
-        let typed = Array(word)
-        return orderedKeywords.first { keyword in
-            abs(keyword.count - typed.count) <= 1 && SpellingCorrector.distance(typed, Array(keyword), limit: 1) <= 1
+        for (index, keyword) in keywordScalars.enumerated() where abs(keyword.count - typed.count) <= 1 {
+            if Self.withinOneSlip(typed, keyword) { return orderedKeywords[index] }
         }
+        return nil
+    }
+
+    /// Whether `a` and `b` differ by at most one letter added, dropped or
+    /// changed, or two neighbours swapped (an optimal-string-alignment
+    /// distance of at most one, without building the table).
+    static func withinOneSlip(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        if a.count == b.count {
+            guard let first = a.indices.first(where: { a[$0] != b[$0] }) else { return true }
+            if a[(first + 1)...] == b[(first + 1)...] { return true }
+            return first + 1 < a.count && a[first] == b[first + 1] && a[first + 1] == b[first]
+                && a[(first + 2)...] == b[(first + 2)...]
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        let first = short.indices.first(where: { short[$0] != long[$0] }) ?? short.count
+        return short[first...] == long[(first + 1)...]
     }
 }

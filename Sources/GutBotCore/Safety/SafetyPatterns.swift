@@ -5,11 +5,49 @@ import Foundation
 /// safety data loads; never per message.
 public struct SafetyPatterns: Sendable {
     /// The compiled patterns, in file order.
-    public var regexes: [NSRegularExpression]
+    public var regexes: [NSRegularExpression] {
+        didSet { requirements = Self.requirements(of: regexes); requirementIDs = [] }
+    }
+    /// For each pattern, literals one of which every match contains (`nil`
+    /// when unknown): see ``SafetyLiterals``.
+    public private(set) var requirements: [[String]?]
+    // The same literals as ids in the rulebook's ``SafetyLiteralIndex``; empty until bound.
+    private var requirementIDs: [[Int]?] = []
 
-    /// Patterns from compiled regexes.
-    public init(_ regexes: [NSRegularExpression] = []) {
+    /// The longest literal kept for the prefilter; any part of a required
+    /// literal is itself required, and short ones keep the automaton small.
+    static let longestLiteral = 10
+
+    /// Patterns from compiled regexes; `sources`, the text each was compiled
+    /// from, saves reading it back out of the regex.
+    public init(_ regexes: [NSRegularExpression] = [], sources: [String]? = nil) {
         self.regexes = regexes
+        self.requirements = Self.requirements(of: sources ?? regexes.map(\.pattern))
+    }
+
+    private static func requirements(of regexes: [NSRegularExpression]) -> [[String]?] {
+        requirements(of: regexes.map(\.pattern))
+    }
+
+    private static func requirements(of sources: [String]) -> [[String]?] {
+        sources.map { source in
+            SafetyLiterals.required(by: source).map { literals in
+                Array(Set(literals.map { String(String.UnicodeScalarView($0.unicodeScalars.prefix(longestLiteral))) })).sorted()
+            }
+        }
+    }
+
+    /// These patterns with their literals looked up in `index`, so forms
+    /// scanned with it can skip patterns that cannot match.
+    func bound(to index: SafetyLiteralIndex) -> SafetyPatterns {
+        var copy = self
+        copy.requirementIDs = requirements.map { literals in
+            guard let literals else { return nil }
+            let ids = literals.compactMap(index.id(of:))
+            // A literal missing from the index cannot be checked: run the pattern.
+            return ids.count == literals.count ? ids : nil
+        }
+        return copy
     }
 
     /// Whether there are no patterns at all.
@@ -17,8 +55,7 @@ public struct SafetyPatterns: Sendable {
 
     /// Whether any pattern matches anywhere in `form`.
     public func matches(_ form: String) -> Bool {
-        let string = form as NSString
-        let whole = NSRange(location: 0, length: string.length)
+        let whole = NSRange(location: 0, length: (form as NSString).length)
         return regexes.contains { $0.firstMatch(in: form, range: whole) != nil }
     }
 
@@ -33,19 +70,30 @@ public struct SafetyPatterns: Sendable {
         return regexes.flatMap { $0.matches(in: form, range: whole).map(\.range) }
     }
 
+    /// Whether pattern `index` can match `form` at all, by its literals.
+    func mayMatch(_ index: Int, in form: SafetyForm) -> Bool {
+        guard let present = form.present, index < requirementIDs.count, let ids = requirementIDs[index] else { return true }
+        return ids.contains { $0 >= present.count || present[$0] }
+    }
+
     /// Whether any pattern matches anywhere in `form`.
     func matches(_ form: SafetyForm) -> Bool {
-        regexes.contains { $0.firstMatch(in: form.text, range: form.whole) != nil }
+        regexes.indices.contains { index in
+            mayMatch(index, in: form) && regexes[index].firstMatch(in: form.text, range: form.whole) != nil
+        }
     }
 
     /// Every stretch of `form` some pattern matches.
     func ranges(in form: SafetyForm) -> [NSRange] {
         var result: [NSRange] = []
-        for regex in regexes {
+        for (index, regex) in regexes.enumerated() where mayMatch(index, in: form) {
             // Most patterns match nothing: asking for a first match is cheaper than for all of them.
             guard regex.firstMatch(in: form.text, range: form.whole) != nil else { continue }
             result += regex.matches(in: form.text, range: form.whole).map(\.range)
         }
         return result
     }
+
+    /// The literals every pattern needs, for building the index.
+    var literals: [String] { requirements.flatMap { $0 ?? [] } }
 }

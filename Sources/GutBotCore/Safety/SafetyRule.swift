@@ -57,7 +57,7 @@ public struct SafetyRule: Sendable {
             excludedCache = ranges
             return ranges
         }
-        for regex in patterns.regexes {
+        for (index, regex) in patterns.regexes.enumerated() where patterns.mayMatch(index, in: form) {
             guard regex.firstMatch(in: form.text, range: form.whole) != nil else { continue }
             let excluded = excluded()
             if regex.matches(in: form.text, range: form.whole).contains(where: { !$0.range.overlaps(any: excluded) }) {
@@ -65,6 +65,20 @@ public struct SafetyRule: Sendable {
             }
         }
         return combinations.contains { $0.fires(in: form, excluding: excluded) }
+    }
+
+    /// This rule with every pattern's literals looked up in `index`.
+    func bound(to index: SafetyLiteralIndex) -> SafetyRule {
+        var copy = self
+        copy.patterns = patterns.bound(to: index)
+        copy.unless = unless.bound(to: index)
+        copy.combinations = combinations.map { $0.bound(to: index) }
+        return copy
+    }
+
+    /// Every literal this rule's patterns need.
+    var literals: [String] {
+        patterns.literals + unless.literals + combinations.flatMap(\.literals)
     }
 
     /// The tier of this rule's reply to a message with these `forms`.

@@ -14,12 +14,21 @@ public struct SafetyRulebook: Sendable {
     public var guards: [SafetyGuard]
     /// Slang, key words and real words for reading past disguises.
     public var lexicon: SafetyLexicon
+    /// Every literal the rules and guards need, found in one pass over each
+    /// form so that patterns which cannot match are never run.
+    /// `nil` when the prefilter is off.
+    public let literalIndex: SafetyLiteralIndex?
 
-    /// A rulebook with the given parts.
-    public init(rules: [SafetyRule], guards: [SafetyGuard] = [], lexicon: SafetyLexicon = SafetyLexicon()) {
-        self.rules = rules
-        self.guards = guards
+    /// A rulebook with the given parts; `prefilter: false` runs every pattern
+    /// on every message (for checking that the prefilter changes nothing).
+    public init(rules: [SafetyRule], guards: [SafetyGuard] = [], lexicon: SafetyLexicon = SafetyLexicon(), prefilter: Bool = true) {
+        let index = SafetyLiteralIndex(literals: prefilter ? rules.flatMap(\.literals) + guards.flatMap(\.patterns.literals) : [])
+        self.rules = prefilter ? rules.map { $0.bound(to: index) } : rules
+        self.guards = prefilter ? guards.map { SafetyGuard(id: $0.id, patterns: $0.patterns.bound(to: index)) } : guards
         self.lexicon = lexicon
+        self.literalIndex = prefilter ? index : nil
+        // Every pattern has been read by now; the cache only helped loading.
+        SafetyLiterals.groups.removeAll()
     }
 
     /// The forms of `text` that rules read.
@@ -32,7 +41,7 @@ public struct SafetyRulebook: Sendable {
         let forms = forms(of: text)
         var best: (rank: Int, rule: SafetyRule, tier: SafetyTier)?
         for text in forms {
-            let form = SafetyForm(text, guards: guards)
+            let form = SafetyForm(text, guards: guards, index: literalIndex)
             for (rank, rule) in rules.enumerated() {
                 // A rule listed later cannot beat an emergency already found.
                 if let current = best, current.tier == .emergency, current.rank <= rank { break }

@@ -38,7 +38,8 @@ public enum SafetyText {
     // Zero-width spaces and soft hyphens hide words from matching; the
     // normalizer would turn them into spaces and split the word instead.
     private static func removingInvisibles(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
     }
 
     private static let starred = try! NSRegularExpression(pattern: "[a-z]+\\*[a-z*]*|\\*[a-z][a-z*]*")
@@ -63,7 +64,11 @@ public enum SafetyText {
     /// words that have letters, so "30 pills" and "13 11 14" stay numbers;
     /// symbols only between letters (or "$"/"@" before one), so "die!" stays "die".
     static func undoingLeet(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
+        // Most messages have no digit or symbol to read as a letter.
+        guard text.utf8.contains(where: { (0x30...0x39).contains($0) || [0x40, 0x24, 0x21, 0x7C].contains($0) || $0 >= 0x80 }) else {
+            return text
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
             guard token.contains(where: \.isLetter) else { return String(token) }
             let characters = Array(token)
             var result = ""
@@ -103,6 +108,14 @@ public enum SafetyText {
     /// Runs of three or more of one letter shortened to `length`: "diiiie" to
     /// "diie" or "die". Runs of two are left alone ("kill", "too").
     static func shortening(_ text: String, to length: Int) -> String {
+        // Most messages stretch no letter: nothing to do.
+        var previous: (UInt8, UInt8) = (0, 0)
+        var stretched = false
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte == previous.0 && byte == previous.1) { stretched = true; break }
+            previous = (previous.1, byte)
+        }
+        guard stretched else { return text }
         var result = ""
         var last: Character?
         var run = 0
@@ -142,6 +155,11 @@ public enum SafetyText {
         var result: [String] = []
         var index = 0
         outer: while index < words.count {
+            guard lexicon.mayStartSlang(words[index]) else {
+                result.append(words[index])
+                index += 1
+                continue
+            }
             for length in stride(from: min(lexicon.longestSlang, words.count - index), through: 1, by: -1) {
                 if let meaning = lexicon.slang[Array(words[index..<index + length])] {
                     result.append(contentsOf: meaning)

@@ -1,0 +1,391 @@
+import Foundation
+
+/// A cheap test that lets most regular expressions be skipped for most
+/// messages. Safety runs several hundred patterns on every message, and each
+/// NSRegularExpression call costs about a microsecond even when nothing
+/// matches; most patterns need some literal text ("kill", " myself",
+/// "laxative") that most messages do not contain.
+///
+/// ``SafetyLiterals`` reads a pattern and works out a set of literal strings
+/// one of which every match must contain (or `nil` when it cannot tell, and the
+/// pattern is always run). ``SafetyLiteralIndex`` finds, in one pass over a
+/// form, which of all those literals occur (Aho-Corasick), so a pattern is run
+/// only when one of its literals is there. The answer is never wrong in the
+/// unsafe direction: a pattern it skips cannot match.
+enum SafetyLiterals {
+    /// Literals shorter than this say too little to be worth checking.
+    static let shortest = 3
+
+    /// Strings one of which every match of `pattern` contains, or `nil`.
+    static func required(by pattern: String) -> [String]? {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        return parser.requirement()
+    }
+}
+
+extension SafetyLiterals.Parser {
+    /// The requirement of the whole pattern, or `nil`.
+    mutating func requirement() -> [String]? {
+        let requirement = parseAlternation()
+        guard atEnd else { return nil }
+        return requirement.map { $0.literals.sorted() }
+    }
+}
+
+extension SafetyLiterals {
+    /// Literals one of which a match of some piece of a pattern contains.
+    struct Requirement {
+        var literals: Set<String>
+        /// The length of the shortest, in scalars.
+        var shortest: Int
+
+        init(_ literals: Set<String>, shortest: Int) {
+            self.literals = literals
+            self.shortest = shortest
+        }
+
+        // Past five letters a literal is rare enough; then fewer literals are cheaper to look for.
+        var score: (Int, Int) { (min(shortest, 5), -literals.count) }
+    }
+
+    /// The more selective of two requirements (both hold, so either may be used).
+    static func better(_ a: Requirement?, _ b: Requirement?) -> Requirement? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b.score > a.score ? b : a
+    }
+
+    /// What long groups were found to require, shared by every pattern read
+    /// while the safety data loads (the same terms recur in many patterns).
+    static let groups = GroupCache()
+
+    final class GroupCache: @unchecked Sendable {
+        private let lock = NSLock()
+        // An optional inside: "unknown" is worth remembering too.
+        private var requirements: [String: Requirement?] = [:]
+
+        func requirement(for key: String) -> Requirement?? {
+            lock.lock()
+            defer { lock.unlock() }
+            return requirements[key]
+        }
+
+        func remember(_ requirement: Requirement?, for key: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            // Bounded: a long-running process that reloads data does not grow without end.
+            if requirements.count > 4096 { requirements.removeAll() }
+            requirements[key] = .some(requirement)
+        }
+
+        /// Forgets everything, once the data has loaded.
+        func removeAll() {
+            lock.lock()
+            defer { lock.unlock() }
+            requirements.removeAll()
+        }
+    }
+
+    /// A recursive-descent reader of the ICU pattern syntax the safety data
+    /// uses. Anything it does not know makes the whole pattern unknown. It
+    /// keeps runs of plain characters as literals: a sequence needs what its
+    /// most selective piece needs, alternatives need one of what each needs,
+    /// and a piece that may be absent (`?`, `*`, `{0,n}`) needs nothing.
+    struct Parser {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+        var failed = false
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        var atEnd: Bool { index >= scalars.count && !failed }
+        private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+        mutating func parseAlternation() -> Requirement? {
+            var union: Set<String> = []
+            var shortest = Int.max
+            var known = true
+            while true {
+                let branch = parseConcatenation()
+                if failed { return nil }
+                if let branch, known {
+                    union.formUnion(branch.literals)
+                    shortest = min(shortest, branch.shortest)
+                } else {
+                    known = false
+                }
+                guard current == "|" else { break }
+                index += 1
+            }
+            return known && !union.isEmpty ? Requirement(union, shortest: shortest) : nil
+        }
+
+        mutating func parseConcatenation() -> Requirement? {
+            var best: Requirement?
+            while let scalar = current, scalar != "|", scalar != ")" {
+                let item = parseAtom()
+                if failed { return nil }
+                let quantified = parseQuantifier(item)
+                if failed { return nil }
+                best = SafetyLiterals.better(best, quantified)
+            }
+            return best
+        }
+
+        /// `*`, `+`, `?`, `{m,n}` and their lazy or possessive forms after an item.
+        mutating func parseQuantifier(_ item: Requirement?) -> Requirement? {
+            guard let scalar = current else { return item }
+            var minimum: Int
+            switch scalar {
+            case "?", "*": minimum = 0; index += 1
+            case "+": minimum = 1; index += 1
+            case "{":
+                guard let low = parseBraces() else { failed = true; return nil }
+                minimum = low
+            default: return item
+            }
+            if current == "?" || current == "+" { index += 1 }
+            return minimum == 0 ? nil : item
+        }
+
+        /// `{m}`, `{m,}` or `{m,n}`; the index is left after the closing brace.
+        mutating func parseBraces() -> Int? {
+            index += 1
+            var low = 0, digits = 0
+            while let scalar = current, let value = Int(String(scalar)) { low = low * 10 + value; digits += 1; index += 1 }
+            guard digits > 0 else { return nil }
+            if current == "," {
+                index += 1
+                while let scalar = current, Int(String(scalar)) != nil { index += 1 }
+            }
+            guard current == "}" else { return nil }
+            index += 1
+            return low
+        }
+
+        mutating func parseAtom() -> Requirement? {
+            guard let scalar = current else { failed = true; return nil }
+            switch scalar {
+            case "(":
+                // Terms expand to the same long groups in many patterns: read each once.
+                let open = index
+                var key: String?
+                if let close = Self.closingParenthesis(scalars, from: open), close - open > Self.cachedGroupLength {
+                    var text = String.UnicodeScalarView()
+                    text.append(contentsOf: scalars[open...close])
+                    key = String(text)
+                    if let cached = SafetyLiterals.groups.requirement(for: key!) {
+                        index = close + 1
+                        return cached
+                    }
+                }
+                index += 1
+                var zeroWidth = false
+                if current == "?" {
+                    index += 1
+                    switch current {
+                    case ":": index += 1
+                    case "=", "!": index += 1; zeroWidth = true
+                    case "<":
+                        index += 1
+                        guard current == "=" || current == "!" else { failed = true; return nil }
+                        index += 1; zeroWidth = true
+                    default: failed = true; return nil
+                    }
+                }
+                let inner = parseAlternation()
+                guard !failed, current == ")" else { failed = true; return nil }
+                index += 1
+                // A look-around matches no text of its own, so it requires none.
+                let result = zeroWidth ? nil : inner
+                if let key { SafetyLiterals.groups.remember(result, for: key) }
+                return result
+            case "[":
+                return parseClass()
+            case ".", "^", "$":
+                index += 1
+                return nil
+            case "\\":
+                index += 1
+                guard let escaped = current else { failed = true; return nil }
+                index += 1
+                switch escaped {
+                case "b", "B", "A", "z", "Z", "G", "w", "W", "d", "D", "s", "S", "h", "H", "v", "V", "X", "R":
+                    return nil
+                default:
+                    // Escaped punctuation is itself; letters and digits mean things this reader does not follow.
+                    guard !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else { failed = true; return nil }
+                    return nil
+                }
+            case "*", "+", "?", "{", ")", "|":
+                failed = true
+                return nil
+            default:
+                // A run of plain characters is one literal, unless a quantifier
+                // follows its last character (then that character stands alone).
+                var end = index
+                while end < scalars.count, !Self.special.contains(scalars[end]) { end += 1 }
+                if end < scalars.count, Self.quantifiers.contains(scalars[end]), end - index > 1 { end -= 1 }
+                end = max(end, index + 1)
+                let length = end - index
+                let start = index
+                index = end
+                guard length >= SafetyLiterals.shortest else { return nil }
+                var run = String.UnicodeScalarView()
+                run.append(contentsOf: scalars[start..<end])
+                return Requirement([String(run)], shortest: length)
+            }
+        }
+
+        /// Skips a `[...]` class, which requires no literal.
+        mutating func parseClass() -> Requirement? {
+            index += 1
+            if current == "^" { index += 1 }
+            if current == "]" { index += 1 }
+            while let scalar = current, scalar != "]" {
+                if scalar == "\\" { index += 1 }
+                if scalar == "[" { failed = true; return nil }
+                index += 1
+            }
+            guard current == "]" else { failed = true; return nil }
+            index += 1
+            return nil
+        }
+
+        /// Groups at least this long are looked up in the cache: the long
+        /// lists terms expand to, not every small group.
+        static let cachedGroupLength = 300
+
+        /// The index of the `)` closing the group opened at `open`, or `nil`.
+        static func closingParenthesis(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
+            var depth = 0
+            var index = open
+            while index < scalars.count {
+                switch scalars[index] {
+                case "\\": index += 1
+                case "[":
+                    index += 1
+                    if index < scalars.count, scalars[index] == "^" { index += 1 }
+                    if index < scalars.count, scalars[index] == "]" { index += 1 }
+                    while index < scalars.count, scalars[index] != "]" {
+                        if scalars[index] == "\\" { index += 1 }
+                        index += 1
+                    }
+                case "(": depth += 1
+                case ")":
+                    depth -= 1
+                    if depth == 0 { return index }
+                default: break
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        private static let special: Set<Unicode.Scalar> = ["\\", "(", ")", "[", "]", "|", "*", "+", "?", "{", "}", ".", "^", "$"]
+        private static let quantifiers: Set<Unicode.Scalar> = ["*", "+", "?", "{"]
+    }
+}
+
+/// Every literal the safety patterns require, found in one pass over a form
+/// with an Aho-Corasick automaton over bytes. Built once, when the safety data loads.
+public struct SafetyLiteralIndex: Sendable {
+    /// The literals, by id.
+    public let literals: [String]
+    private let ids: [String: Int]
+    // The automaton: transitions[state * classCount + class], with failures resolved.
+    private let transitions: [Int32]
+    private let classOfByte: [UInt8]
+    private let classCount: Int
+    // Literal ids ending at each state, and the next state down the failure chain that has any.
+    private let outputs: [[Int32]]
+    private let outputLink: [Int32]
+
+    /// An index of `literals`.
+    public init(literals: some Sequence<String>) {
+        var unique: [String] = []
+        var ids: [String: Int] = [:]
+        for literal in literals where !literal.isEmpty && ids[literal] == nil {
+            ids[literal] = unique.count
+            unique.append(literal)
+        }
+        self.literals = unique
+        self.ids = ids
+
+        var classOfByte = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for literal in unique {
+            for byte in literal.utf8 where classOfByte[Int(byte)] == 0 {
+                classOfByte[Int(byte)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        self.classOfByte = classOfByte
+        self.classCount = classCount
+
+        // The trie, one row of `classCount` transitions per state (-1: none yet).
+        var goto = [Int32](repeating: -1, count: classCount)
+        var outputs: [[Int32]] = [[]]
+        for (id, literal) in unique.enumerated() {
+            var state = 0
+            for byte in literal.utf8 {
+                let slot = state * classCount + Int(classOfByte[Int(byte)])
+                if goto[slot] < 0 {
+                    goto[slot] = Int32(outputs.count)
+                    goto += repeatElement(-1, count: classCount)
+                    outputs.append([])
+                }
+                state = Int(goto[slot])
+            }
+            outputs[state].append(Int32(id))
+        }
+        // Failure links, breadth first, turning the trie into a full automaton.
+        let stateCount = outputs.count
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
+        for symbol in 0..<classCount {
+            if goto[symbol] < 0 { goto[symbol] = 0 } else { queue.append(Int(goto[symbol])) }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            let fail = Int(failure[state])
+            outputLink[state] = outputs[fail].isEmpty ? outputLink[fail] : Int32(fail)
+            let row = state * classCount, failRow = fail * classCount
+            for symbol in 0..<classCount {
+                let next = goto[row + symbol]
+                if next < 0 {
+                    goto[row + symbol] = goto[failRow + symbol]
+                } else {
+                    failure[Int(next)] = state == 0 ? 0 : goto[failRow + symbol]
+                    queue.append(Int(next))
+                }
+            }
+        }
+        self.transitions = goto
+        self.outputs = outputs
+        self.outputLink = outputLink
+    }
+
+    /// The id of `literal`, if it is indexed.
+    public func id(of literal: String) -> Int? { ids[literal] }
+
+    /// Which literals occur in `text`, by id.
+    public func present(in text: String) -> [Bool] {
+        var found = [Bool](repeating: false, count: literals.count)
+        guard !literals.isEmpty else { return found }
+        var state = 0
+        for byte in text.utf8 {
+            state = Int(transitions[state * classCount + Int(classOfByte[Int(byte)])])
+            var hit = outputs[state].isEmpty ? Int(outputLink[state]) : state
+            while hit > 0 {
+                for id in outputs[hit] { found[Int(id)] = true }
+                hit = Int(outputLink[hit])
+            }
+        }
+        return found
+    }
+}
