@@ -33,8 +33,7 @@ import Testing
 
     /// A fresh plugin directory holding `files` and, unless told otherwise, the shipped safety data.
     static func directory(_ files: [String: String], safety: Bool = true) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gutbot-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try ScratchDirectory.make("check")
         if safety {
             try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Plugins/safety"),
                                              to: url.appendingPathComponent("safety"))

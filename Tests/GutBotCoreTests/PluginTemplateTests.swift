@@ -45,8 +45,7 @@ import Testing
 
     @Test func theStarterPassesTheCheckBesideTheShippedPlugins() throws {
         let shipped = Self.packageRoot.appendingPathComponent("Plugins").path
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gutbot-template-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("template")
         let file = directory.appendingPathComponent(PluginTemplate.fileName(for: "gut-facts")).path
         try PluginTemplate.text(for: "gut-facts").write(toFile: file, atomically: true, encoding: .utf8)
 

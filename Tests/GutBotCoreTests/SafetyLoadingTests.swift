@@ -8,7 +8,7 @@ import Testing
 @Suite struct SafetyLoadingTests {
     /// A copy of the shipped safety folder, with `edit` applied to one of its files.
     private static func brokenCopy(_ file: String, _ edit: (String) -> String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gutbot-safety-\(UUID().uuidString)")
+        let directory = try ScratchDirectory.path("safety")
         try FileManager.default.copyItem(atPath: SafetyFixtures.safetyDirectory, toPath: directory.path)
         let path = directory.appendingPathComponent(file).path
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -48,7 +48,7 @@ struct GutBotProcess {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        var env = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "LANG": "C.UTF-8"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": scratchRoot.path, "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
@@ -69,9 +69,18 @@ struct GutBotProcess {
                       stderr: String(decoding: errData.finish(), as: UTF8.self))
     }
 
-    /// A fresh empty directory under the system temporary directory.
+    /// One folder per test process for every scratch directory and the
+    /// child's `HOME`, removed at exit so a test run leaves nothing in /tmp.
+    private static let scratchRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gutbot-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: GutBotProcess.scratchRoot) }
+        return url
+    }()
+
+    /// A fresh empty directory inside the test run's scratch folder.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gutbot-test-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent("dir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Fresh directories for tests, all inside one folder per test process that is
+/// removed when the process exits, so a test run leaves nothing behind in /tmp.
+enum ScratchDirectory {
+    private static let root: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gutbot-core-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: ScratchDirectory.root) }
+        return url
+    }()
+
+    /// A new, not yet existing path whose name starts with `prefix`.
+    static func path(_ prefix: String) throws -> URL {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+
+    /// A new, empty directory whose name starts with `prefix`.
+    static func make(_ prefix: String) throws -> URL {
+        let url = try path(prefix)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
