@@ -18,7 +18,7 @@ enum SafetyLiterals {
 
     /// Strings one of which every match of `pattern` contains, or `nil`.
     static func required(by pattern: String) -> [String]? {
-        var parser = Parser(Array(pattern.unicodeScalars))
+        var parser = Parser(Array(pattern.unicodeScalars), utf8: pattern.utf8.allSatisfy { $0 < 0x80 } ? Array(pattern.utf8) : nil)
         return parser.requirement()
     }
 }
@@ -45,7 +45,29 @@ extension SafetyLiterals {
         }
 
         // Past five letters a literal is rare enough; then fewer literals are cheaper to look for.
-        var score: (Int, Int) { (min(shortest, 5), -literals.count) }
+        // A requirement one of whose literals is an everyday word (" to ", "my ", "with") says
+        // almost nothing, however long: any other piece of the pattern is a better one to check.
+        var score: (Int, Int) {
+            (literals.contains { SafetyLiterals.isCommon($0) } ? 0 : min(shortest, 5), -literals.count)
+        }
+    }
+
+    /// Words in nearly every message: a literal that is one of them (spaces
+    /// aside) lets almost every pattern run, so the prefilter prefers any other.
+    static let commonWords: Set<Substring> = [
+        "the", "and", "you", "that", "was", "for", "are", "with", "his", "her", "him", "they", "she",
+        "this", "have", "from", "one", "had", "but", "not", "what", "all", "when", "can", "out", "use",
+        "how", "our", "get", "just", "like", "about", "into", "them", "than", "then", "some", "will",
+        "would", "could", "there", "their", "your", "its", "also", "any", "now", "very", "want", "know",
+        "my", "me", "to", "is", "it", "in", "on", "at", "of", "be", "do", "so", "if", "or", "am", "an",
+    ]
+
+    /// Whether `literal`, spaces aside, is one of ``commonWords``.
+    static func isCommon(_ literal: String) -> Bool {
+        var word = Substring(literal)
+        while word.first == " " { word.removeFirst() }
+        while word.last == " " { word.removeLast() }
+        return commonWords.contains(word)
     }
 
     /// The more selective of two requirements (both hold, so either may be used).
@@ -93,10 +115,16 @@ extension SafetyLiterals {
     /// and a piece that may be absent (`?`, `*`, `{0,n}`) needs nothing.
     struct Parser {
         let scalars: [Unicode.Scalar]
+        /// The same pattern as bytes when it is ASCII (one byte per scalar):
+        /// cache keys are then cut from it, far cheaper than appending scalars.
+        let utf8: [UInt8]?
         var index = 0
         var failed = false
 
-        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+        init(_ scalars: [Unicode.Scalar], utf8: [UInt8]? = nil) {
+            self.scalars = scalars
+            self.utf8 = utf8.flatMap { $0.count == scalars.count ? $0 : nil }
+        }
 
         var atEnd: Bool { index >= scalars.count && !failed }
         private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
@@ -171,9 +199,13 @@ extension SafetyLiterals {
                 let open = index
                 var key: String?
                 if let close = Self.closingParenthesis(scalars, from: open), close - open > Self.cachedGroupLength {
-                    var text = String.UnicodeScalarView()
-                    text.append(contentsOf: scalars[open...close])
-                    key = String(text)
+                    if let utf8 {
+                        key = String(decoding: utf8[open...close], as: UTF8.self)
+                    } else {
+                        var text = String.UnicodeScalarView()
+                        text.append(contentsOf: scalars[open...close])
+                        key = String(text)
+                    }
                     if let cached = SafetyLiterals.groups.requirement(for: key!) {
                         index = close + 1
                         return cached
