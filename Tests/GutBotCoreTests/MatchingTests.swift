@@ -16,6 +16,17 @@ import Testing
         #expect(TextNormalizer().words(text) == words)
     }
 
+    @Test(arguments: [
+        // Plain ASCII, read byte by byte.
+        ("WON'T you'll, it's the dogs' 'tis", ["will", "not", "you", "will", "it", "the", "dogs", "tis"]),
+        ("shouldnt IVE", ["should", "not", "i", "have"]),
+        // Still not ASCII after folding, read character by character: same rules.
+        ("Won’t you’ll read ωμέγα's dogs'", ["will", "not", "you", "will", "read", "ωμεγα", "dogs"]),
+    ])
+    func contractionsReadTheSameInEveryScript(text: String, words: [String]) {
+        #expect(TextNormalizer().words(text) == words)
+    }
+
     @Test func stemmerJoinsWordForms() throws {
         let stemmer = try #require(Stemmer())
         #expect(stemmer.stem("sleeping") == stemmer.stem("sleeps"))
@@ -40,6 +51,12 @@ import Testing
         #expect(speller.correction(for: typed) == nil)
     }
 
+    @Test func spellingComparesLettersBeyondASCII() {
+        let speller = SpellingCorrector(vocabulary: ["übelkeit": 1, "nausea": 1])
+        #expect(speller.correction(for: "ubelkeit") == "übelkeit")
+        #expect(speller.correction(for: "übelkeitt") == "übelkeit")
+    }
+
     @Test func damerauCountsATranspositionAsOneEdit() {
         #expect(SpellingCorrector.distance(Array("fiebr"), Array("fiber")) == 1)
         #expect(SpellingCorrector.distance(Array("kitten"), Array("sitting")) == 3)
@@ -50,6 +67,12 @@ import Testing
         #expect(lexicon.expansions(of: ["is", "my", "gut", "flora", "ok"]) == ["microbiome"])
         #expect(lexicon.expansions(of: ["zoloft"]) == ["ssri", "antidepressant"])
         #expect(lexicon.expansions(of: ["gut"]).isEmpty)
+    }
+
+    @Test func lexiconFindsEveryPhraseStartingAtAWord() {
+        let lexicon = Lexicon([("gut", "belly"), ("gut flora", "microbiome"), ("gut flora balance", "dysbiosis")])
+        #expect(lexicon.expansions(of: ["my", "gut", "flora"]) == ["belly", "microbiome"])
+        #expect(lexicon.expansions(of: ["gut", "flora", "balance", "gut"]) == ["belly", "microbiome", "dysbiosis", "belly"])
     }
 
     @Test func indexRanksTheCloserIntentFirst() throws {
@@ -65,5 +88,19 @@ import Testing
         #expect(ranked.first?.intentID == "fiber")
         #expect(index.rank("I slept badly").first?.intentID == "sleep")
         #expect(index.rank("quantum chromodynamics").isEmpty)
+    }
+
+    @Test func indexBreaksTiesByPluginOrderAndListsTermsAlphabetically() throws {
+        let stemmer = try #require(Stemmer())
+        let plugins: [any Plugin] = ["b", "a"].map { id in
+            TopicPlugin(id: id, name: id, summary: id, intents: [
+                Intent(id: "mood", examples: ["fiber and mood"], answer: "x", source: nil),
+            ])
+        }
+        let index = IntentIndex(plugins: plugins, analyzer: Analyzer(lexicon: Lexicon(), stemmer: stemmer))
+        let ranked = index.rank("mood and fiber")
+        #expect(ranked.map(\.pluginID) == ["b", "a"])
+        #expect(ranked[0].score == ranked[1].score)
+        #expect(ranked[0].matchedTerms == ["fiber", "mood"])
     }
 }

@@ -48,7 +48,8 @@ public struct Engine: Sendable {
             remember(crisis, in: &session)
             return crisis
         }
-        let query = String(text.prefix(Self.matchLimit))
+        // A message is never more characters than bytes: most need no cutting.
+        let query = text.utf8.count <= Self.matchLimit ? text : String(text.prefix(Self.matchLimit))
         let (route, candidates) = router.route(query, in: session)
         session.pendingChoice = []
         var reply: Reply

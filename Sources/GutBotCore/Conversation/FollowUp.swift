@@ -21,6 +21,10 @@ public enum FollowUp {
         "ok tell me more", "okay tell me more", "why is that", "how does that work",
     ]
 
+    /// Words in the longest of ``morePhrases``: a longer message is none of
+    /// them, and is not joined up to be looked for.
+    static let longestMorePhrase = morePhrases.map { $0.split(separator: " ").count }.max() ?? 0
+
     /// Lead-ins that ask the last question again about something else.
     static let shiftLeadIns: [[String]] = [
         ["and", "what", "about"], ["what", "about"], ["how", "about"], ["and", "how", "about"],
@@ -30,7 +34,7 @@ public enum FollowUp {
     /// The follow-up `words` (as ``TextNormalizer/words(_:)`` gives them) make, if any.
     public static func classify(_ words: [String]) -> Kind? {
         guard !words.isEmpty, words.count <= 8 else { return nil }
-        if morePhrases.contains(words.joined(separator: " ")) { return .more }
+        if words.count <= longestMorePhrase, morePhrases.contains(words.joined(separator: " ")) { return .more }
         for leadIn in shiftLeadIns where words.count > leadIn.count && words.starts(with: leadIn) {
             let rest = words.dropFirst(leadIn.count)
             guard rest.count <= 5 else { return nil }

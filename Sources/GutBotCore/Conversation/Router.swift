@@ -63,8 +63,10 @@ public struct Router: Sendable {
         return .intent(best)
     }
 
-    private func topics(_ ranked: [Candidate]) -> [Candidate] {
-        ranked.filter { $0.pluginID != Self.outOfScopeID }
+    /// The topic candidates of a ranking, read lazily: deciding only ever
+    /// looks at the first two, so the ranking is not copied.
+    private func topics(_ ranked: [Candidate]) -> LazyFilterSequence<[Candidate]> {
+        ranked.lazy.filter { $0.pluginID != Self.outOfScopeID }
     }
 
     /// The offered choice `words` pick, by position or by naming its topic.

@@ -36,23 +36,30 @@ public struct Analyzer: Sendable {
     static let synonymWeight = 0.8
 
     /// Analyzes `text`, correcting spelling with `speller` when given.
+    ///
+    /// Every question goes through here: each word's stop-word test is made
+    /// once and reused, and the feature table is sized up front.
     public func analyze(_ text: String, speller: SpellingCorrector? = nil) -> Analysis {
         var words = normalizer.words(text)
         var corrections: [String: String] = [:]
+        var isStopword = words.map(Stopwords.english.contains)
         if let speller {
-            words = words.map { word in
-                guard !Stopwords.english.contains(word), let fixed = speller.correction(for: word) else { return word }
-                corrections[word] = fixed
-                return fixed
+            for index in words.indices where !isStopword[index] {
+                guard let fixed = speller.correction(for: words[index]) else { continue }
+                corrections[words[index]] = fixed
+                words[index] = fixed
+                isStopword[index] = Stopwords.english.contains(fixed)
             }
         }
-        var content = words.filter { !Stopwords.english.contains($0) }
-        if content.isEmpty { content = words } // "what can you do" is all stop words and still a question
-        let stems = content.map(stemmer.stem)
+        var stems: [String] = []
+        stems.reserveCapacity(words.count)
+        for index in words.indices where !isStopword[index] { stems.append(stemmer.stem(words[index])) }
+        if stems.isEmpty { stems = words.map(stemmer.stem) } // "what can you do" is all stop words and still a question
         var features: [String: Double] = [:]
+        features.reserveCapacity(2 * stems.count + 4)
         for stem in stems { features[stem, default: 0] += 1 }
         for (first, second) in zip(stems, stems.dropFirst()) {
-            features["\(first) \(second)", default: 0] += Self.pairWeight
+            features[first + " " + second, default: 0] += Self.pairWeight
         }
         for added in lexicon.expansions(of: words) where !Stopwords.english.contains(added) {
             let stem = stemmer.stem(added)

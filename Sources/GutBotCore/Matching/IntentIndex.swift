@@ -10,25 +10,27 @@ public struct IntentIndex: Sendable {
     struct Entry: Sendable {
         var pluginID: String
         var intentID: String
-        var centroid: [String: Double]
-    }
-
-    private struct Posting: Sendable {
-        var example: Int
-        var weight: Double
     }
 
     /// How questions and examples are read.
     public let analyzer: Analyzer
     private let speller: SpellingCorrector
-    private let idf: [String: Double]
+    /// Every feature some example has, to its number; the arrays below are
+    /// indexed by it, so a question's features are hashed once each.
+    private let featureIDs: [String: Int]
+    /// Each feature as written, for showing matched terms; numbers follow
+    /// alphabetical order.
+    private let featureNames: [String]
+    private let idf: [Double]
     private let unknownIDF: Double
     private let entries: [Entry]
     private let exampleEntry: [Int]
-    private let exampleVectors: [[String: Double]]
-    private let postings: [String: [Posting]]
-    /// Like `postings`, for intents' centroids; `example` holds the intent's index.
-    private let centroidPostings: [String: [Posting]]
+    /// The features of each example in alphabetical order, for showing matched terms.
+    private let exampleFeatures: [[Int]]
+    /// Examples by feature, weighted by their unit TF-IDF vectors.
+    private let examplePostings: PostingLists
+    /// Intents by feature, weighted by their centroids.
+    private let centroidPostings: PostingLists
 
     /// How much the closest single example counts against the intent as a
     /// whole: a near-paraphrase should win, but an intent whose examples
@@ -56,7 +58,7 @@ public struct IntentIndex: Sendable {
                 documents.append(analysis.features)
                 owners.append(entries.count)
             }
-            entries.append(Entry(pluginID: pluginID, intentID: intentID, centroid: [:]))
+            entries.append(Entry(pluginID: pluginID, intentID: intentID))
         }
         for word in analyzer.lexicon.phraseWords { vocabulary[word, default: 0] += 1 }
 
@@ -66,33 +68,37 @@ public struct IntentIndex: Sendable {
         }
         let total = Double(documents.count)
         let idf = documentFrequency.mapValues { log((total + 1) / (Double($0) + 1)) + 1 }
+        let featureNames = idf.keys.sorted()
+        let featureIDs = Dictionary(uniqueKeysWithValues: featureNames.enumerated().map { ($1, $0) })
 
         let vectors = documents.map { Self.weigh($0, idf: idf) }
         var sums = [[String: Double]](repeating: [:], count: entries.count)
-        var postings: [String: [Posting]] = [:]
+        var examplePostings = [[(document: Int, weight: Double)]](repeating: [], count: featureNames.count)
         for (example, vector) in vectors.enumerated() {
             for (feature, weight) in vector {
-                postings[feature, default: []].append(Posting(example: example, weight: weight))
+                examplePostings[featureIDs[feature]!].append((example, weight))
                 sums[owners[example]][feature, default: 0] += weight
             }
         }
-        var centroidPostings: [String: [Posting]] = [:]
-        for index in entries.indices {
-            entries[index].centroid = Self.normalized(sums[index])
-            for (feature, weight) in entries[index].centroid {
-                centroidPostings[feature, default: []].append(Posting(example: index, weight: weight))
+        var centroidPostings = [[(document: Int, weight: Double)]](repeating: [], count: featureNames.count)
+        for entry in entries.indices {
+            for (feature, weight) in Self.normalized(sums[entry]) {
+                centroidPostings[featureIDs[feature]!].append((entry, weight))
             }
         }
 
         self.analyzer = analyzer
         self.speller = SpellingCorrector(vocabulary: vocabulary)
-        self.idf = idf
+        self.featureIDs = featureIDs
+        self.featureNames = featureNames
+        self.idf = featureNames.map { idf[$0]! }
         self.unknownIDF = log(total + 1) + 1
         self.entries = entries
         self.exampleEntry = owners
-        self.exampleVectors = vectors
-        self.postings = postings
-        self.centroidPostings = centroidPostings
+        // Numbered in sorted order, so these lists are also in alphabetical order.
+        self.exampleFeatures = vectors.map { $0.keys.map { featureIDs[$0]! }.sorted() }
+        self.examplePostings = PostingLists(examplePostings)
+        self.centroidPostings = PostingLists(centroidPostings)
     }
 
     /// Analyzes `text` the way the index reads questions (with spelling correction).
@@ -108,58 +114,82 @@ public struct IntentIndex: Sendable {
 
     /// The ranking for an analysis already made.
     public func rank(analysis: Analyzer.Analysis) -> [Candidate] {
-        let query = Self.weigh(analysis.features, idf: idf, unknownIDF: unknownIDF)
-        guard query.keys.contains(where: { idf[$0] != nil }) else { return [] }
+        // The question's TF-IDF vector, made unit length below. A feature no
+        // example uses gets `unknownIDF`: it can never match, but it still
+        // counts in the length, so a question mostly about something else scores low.
+        var terms: [(feature: Int, weight: Double)] = []
+        terms.reserveCapacity(analysis.features.count)
+        var squares = 0.0
+        for (feature, count) in analysis.features {
+            let id = featureIDs[feature]
+            let weight = Self.termWeight(count: count, idf: id.map { idf[$0] } ?? unknownIDF)
+            guard weight > 0 else { continue }
+            squares += weight * weight
+            if let id { terms.append((id, weight)) }
+        }
+        let length = squares.squareRoot()
+        guard length > 0, !terms.isEmpty else { return [] }
         // Scores accumulate through the postings, so only examples and intents
         // sharing a feature with the question are ever touched.
         var exampleScores = [Double](repeating: 0, count: exampleEntry.count)
         var centroidScores = [Double](repeating: 0, count: entries.count)
         var touched: [Int] = []
-        for (feature, weight) in query {
-            for posting in postings[feature] ?? [] {
-                if exampleScores[posting.example] == 0 { touched.append(posting.example) }
-                exampleScores[posting.example] += weight * posting.weight
-            }
-            for posting in centroidPostings[feature] ?? [] {
-                centroidScores[posting.example] += weight * posting.weight
-            }
+        touched.reserveCapacity(exampleEntry.count)
+        for term in terms {
+            let weight = term.weight / length
+            examplePostings.add(term.feature, weight: weight, to: &exampleScores, touched: &touched)
+            centroidPostings.add(term.feature, weight: weight, to: &centroidScores)
         }
+        // Each intent's closest example; of equal ones, the first.
         var bestExample = [Int](repeating: -1, count: entries.count)
-        for example in touched.sorted() {
-            let entry = exampleEntry[example]
-            if bestExample[entry] < 0 || exampleScores[example] > exampleScores[bestExample[entry]] {
+        for example in touched {
+            let entry = exampleEntry[example], best = bestExample[entry]
+            if best < 0 || exampleScores[example] > exampleScores[best]
+                || (exampleScores[example] == exampleScores[best] && example < best) {
                 bestExample[entry] = example
             }
         }
-        var ranked: [(entry: Int, example: Int, score: Double)] = []
+        // Rounded so that the order dictionaries happen to sum in cannot
+        // change a score's last bits, and so a ranking or a tie. A rounded
+        // score is a whole number of billionths from 0 to 1e9, so it fits in
+        // one integer sort key with the intent's position: best score first,
+        // then intent order, sorted without a comparison closure.
+        var scores = [Double](repeating: 0, count: entries.count)
+        var order: [UInt64] = []
+        order.reserveCapacity(entries.count)
         for (entry, example) in bestExample.enumerated() where example >= 0 {
-            // Rounded so that the order dictionaries happen to sum in cannot
-            // change a score's last bits, and so a ranking or a tie.
             let blended = Self.exampleShare * exampleScores[example] + (1 - Self.exampleShare) * centroidScores[entry]
-            ranked.append((entry, example, min(1, max(0, (blended * 1e9).rounded() / 1e9))))
+            let billionths = min(1e9, max(0, (blended * 1e9).rounded()))
+            scores[entry] = billionths / 1e9
+            order.append(UInt64(1e9 - billionths) << 32 | UInt64(entry))
         }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry < $1.entry }
-        return ranked.enumerated().map { position, item in
-            let entry = entries[item.entry]
+        order.sort()
+        return order.enumerated().map { position, key in
+            let entry = Int(key & 0xFFFF_FFFF), example = bestExample[entry]
             // Matched terms only for the few candidates anyone will read.
             let shared = position < Self.explainedCandidates
-                ? exampleVectors[item.example].keys.filter { query[$0] != nil }.sorted() : []
-            return Candidate(pluginID: entry.pluginID, intentID: entry.intentID, score: item.score, matchedTerms: shared)
+                ? exampleFeatures[example].filter { id in terms.contains { $0.feature == id } }.map { featureNames[$0] }
+                : []
+            return Candidate(pluginID: entries[entry].pluginID, intentID: entries[entry].intentID,
+                             score: scores[entry], matchedTerms: shared)
         }
     }
 
     /// How many of the best candidates carry their matched terms.
     static let explainedCandidates = 5
 
-    /// Sublinear TF times IDF, unit length. A feature no example uses gets
-    /// `unknownIDF`: it can never match, but it still counts in the length, so
-    /// a question mostly about something else scores low.
-    private static func weigh(_ features: [String: Double], idf: [String: Double], unknownIDF: Double = 0) -> [String: Double] {
+    /// Sublinear TF times IDF: a feature said twice counts more, but not twice as much.
+    private static func termWeight(count: Double, idf: Double) -> Double {
+        (1 + log(max(count, 1))) * idf * min(count, 1)
+    }
+
+    /// An example's features weighted by ``termWeight(count:idf:)``, unit length.
+    private static func weigh(_ features: [String: Double], idf: [String: Double]) -> [String: Double] {
         var vector: [String: Double] = [:]
         for (feature, count) in features {
-            let weight = idf[feature] ?? unknownIDF
+            let weight = idf[feature] ?? 0
             guard weight > 0 else { continue }
-            vector[feature] = (1 + log(max(count, 1))) * weight * min(count, 1)
+            vector[feature] = termWeight(count: count, idf: weight)
         }
         return normalized(vector)
     }

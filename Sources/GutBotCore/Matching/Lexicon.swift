@@ -6,7 +6,9 @@
 public struct Lexicon: Sendable {
     /// Phrase (as words) to the words it adds.
     private var entries: [[String]: [String]] = [:]
-    private var longestPhrase = 1
+    /// First word of every phrase to the longest phrase it starts, so that
+    /// expansion passes over the many words that start none with one look-up.
+    private var phraseStarts: [String: Int] = [:]
 
     /// An empty lexicon.
     public init() {}
@@ -28,7 +30,7 @@ public struct Lexicon: Sendable {
     public mutating func add(phrase: [String], expansion: [String]) {
         guard !phrase.isEmpty, !expansion.isEmpty else { return }
         entries[phrase, default: []].append(contentsOf: expansion.filter { !(entries[phrase] ?? []).contains($0) })
-        longestPhrase = max(longestPhrase, phrase.count)
+        phraseStarts[phrase[0]] = max(phraseStarts[phrase[0]] ?? 0, phrase.count)
     }
 
     /// Merges another lexicon into this one.
@@ -41,7 +43,8 @@ public struct Lexicon: Sendable {
         guard !entries.isEmpty else { return [] }
         var added: [String] = []
         for start in words.indices {
-            for length in 1...longestPhrase where start + length <= words.count {
+            guard let longest = phraseStarts[words[start]] else { continue }
+            for length in 1...min(longest, words.count - start) {
                 if let expansion = entries[Array(words[start..<start + length])] {
                     added.append(contentsOf: expansion)
                 }

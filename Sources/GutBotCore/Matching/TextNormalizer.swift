@@ -14,7 +14,7 @@ public struct TextNormalizer: Sendable {
     public func fold(_ text: String) -> String {
         // Most messages are plain ASCII: lowercasing is all they need, and
         // Foundation's folding is the slowest step of reading a question.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") }) {
+        if Self.isPlainASCII(text) {
             return text.lowercased()
         }
         var scalars = String.UnicodeScalarView()
@@ -46,77 +46,65 @@ public struct TextNormalizer: Sendable {
             .lowercased()
     }
 
+    /// Whether `text` is printable ASCII without a backtick (which folds to an
+    /// apostrophe): such text needs lowercasing and nothing else.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") }
+    }
+
     /// The words of `text`: runs of letters and digits, with contractions
     /// ("don't", "I'm", "cant") spelled out so that "not" and "am" survive.
     public func words(_ text: String) -> [String] {
+        // Plain ASCII is lowercased on the fly, without folding it first.
+        if Self.isPlainASCII(text) { return Self.asciiWords(text) }
         let folded = fold(text)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return Self.asciiWords(folded) }
         var result: [String] = []
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
-            // The common case, byte by byte: Unicode property look-ups per
-            // character are the slowest part of reading a question.
-            var token: [UInt8] = []
-            for byte in folded.utf8 {
-                if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 39 {
-                    token.append(byte)
-                } else {
-                    Self.finish(String(decoding: token, as: UTF8.self), into: &result)
-                    token.removeAll(keepingCapacity: true)
-                }
-            }
-            Self.finish(String(decoding: token, as: UTF8.self), into: &result)
-            return result
-        }
         var token = ""
         for character in folded {
             if character.isLetter || character.isNumber || character == "'" {
                 token.append(character)
             } else {
-                Self.finish(token, into: &result)
+                Contractions.appendWords(of: token, to: &result)
                 token = ""
             }
         }
-        Self.finish(token, into: &result)
+        Contractions.appendWords(of: token, to: &result)
         return result
     }
 
-    /// Adds one token's words: apostrophes only join letters ("'tis" and
-    /// "dogs'" lose theirs), and contractions are spelled out.
-    private static func finish(_ token: String, into result: inout [String]) {
-        guard !token.isEmpty else { return }
-        var trimmed = Substring(token)
-        while trimmed.first == "'" { trimmed.removeFirst() }
-        while trimmed.last == "'" { trimmed.removeLast() }
-        if !trimmed.isEmpty { result.append(contentsOf: expand(String(trimmed))) }
-    }
-
-    private static func expand(_ token: String) -> [String] {
-        if let whole = wholeWords[token] { return whole }
-        guard let apostrophe = token.firstIndex(of: "'") else { return [token] }
-        let stem = String(token[..<apostrophe])
-        let suffix = String(token[token.index(after: apostrophe)...]).replacingOccurrences(of: "'", with: "")
-        if suffix == "t", stem.hasSuffix("n") {
-            return [String(stem.dropLast()), "not"]
+    /// The words of ASCII `text`, byte by byte: Unicode property look-ups per
+    /// character are the slowest part of reading a question, and every
+    /// message is read this way twice (safety, then routing). Upper-case
+    /// letters are lowered as they are read, as `fold` would have.
+    private static func asciiWords(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { token in
+                var result: [String] = []
+                // Room for words of about four letters, so the list rarely grows.
+                result.reserveCapacity(bytes.count / 5 + 2)
+                var length = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"):
+                        token[length] = byte
+                        length += 1
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        token[length] = byte | 0x20
+                        length += 1
+                    default:
+                        if length > 0 {
+                            Contractions.appendWords(ofASCII: UnsafeBufferPointer(rebasing: token[..<length]), to: &result)
+                            length = 0
+                        }
+                    }
+                }
+                if length > 0 {
+                    Contractions.appendWords(ofASCII: UnsafeBufferPointer(rebasing: token[..<length]), to: &result)
+                }
+                return result
+            }
         }
-        switch suffix {
-        case "m": return [stem, "am"]
-        case "re": return [stem, "are"]
-        case "ve": return [stem, "have"]
-        case "ll": return [stem, "will"]
-        case "d": return [stem, "would"]
-        case "s": return [stem]
-        default: return [stem, suffix]
-        }
     }
-
-    /// Contractions typed without an apostrophe, and the irregular ones.
-    private static let wholeWords: [String: [String]] = [
-        "can't": ["can", "not"], "cant": ["can", "not"], "cannot": ["can", "not"],
-        "won't": ["will", "not"], "wont": ["will", "not"], "shan't": ["shall", "not"],
-        "dont": ["do", "not"], "doesnt": ["does", "not"], "didnt": ["did", "not"],
-        "isnt": ["is", "not"], "arent": ["are", "not"], "wasnt": ["was", "not"],
-        "werent": ["were", "not"], "havent": ["have", "not"], "hasnt": ["has", "not"],
-        "shouldnt": ["should", "not"], "wouldnt": ["would", "not"], "couldnt": ["could", "not"],
-        "im": ["i", "am"], "ive": ["i", "have"], "youre": ["you", "are"], "theyre": ["they", "are"],
-        "ain't": ["am", "not"], "aint": ["am", "not"],
-    ]
 }
