@@ -48,17 +48,33 @@ public struct SafetyCombination: Sendable {
     /// Every literal this combination's patterns need.
     var literals: [String] { parts.flatMap(\.literals) + unless.literals }
 
-    /// Whether every part matches `form` outside `excluded` stretches, within
-    /// the scope, and nothing in `unless` matches.
-    func fires(in form: SafetyForm, excluding excluded: () -> [NSRange]) -> Bool {
-        guard !parts.isEmpty else { return false }
-        // Cheap test first: each part must match somewhere at all.
-        for part in parts where !part.matches(form) { return false }
-        if unless.matches(form) { return false }
-        let excluded = despiteGuards ? [] : excluded()
-        var clauses: Set<Int>?
+    /// Every stretch each part matches in `form`, one list per part, or `nil`
+    /// when a part matches nowhere or an `unless` pattern matches: the first
+    /// half of firing, before the guards are known.
+    ///
+    /// Each part is first only tested (up to its first matching pattern, whose
+    /// stretches are kept), so a part that fails costs no more than a test,
+    /// and no pattern runs twice.
+    func partRanges(in form: SafetyForm) -> [[NSRange]]? {
+        guard !parts.isEmpty else { return nil }
+        var firstHits: [(index: Int, ranges: [NSRange])] = []
+        firstHits.reserveCapacity(parts.count)
         for part in parts {
-            let kept = part.ranges(in: form).filter { !$0.overlaps(any: excluded) }
+            guard let hit = part.firstMatching(in: form) else { return nil }
+            firstHits.append(hit)
+        }
+        if unless.matches(form) { return nil }
+        // Patterns before the first hit matched nothing; those after it are run now.
+        return zip(parts, firstHits).map { part, hit in hit.ranges + part.ranges(in: form, from: hit.index + 1) }
+    }
+
+    /// Whether every part keeps a stretch outside `excluded` (the caller
+    /// passes none when ``despiteGuards``), all within the scope: the second
+    /// half of firing, given ``partRanges(in:)``.
+    func fits(_ partRanges: [[NSRange]], in form: SafetyForm, excluding excluded: [NSRange]) -> Bool {
+        var clauses: Set<Int>?
+        for ranges in partRanges {
+            let kept = ranges.filter { !$0.overlaps(any: excluded) }
             guard !kept.isEmpty else { return false }
             guard scope == .clause else { continue }
             let here = Set(kept.map(form.clause(of:)))

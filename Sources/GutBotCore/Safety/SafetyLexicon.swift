@@ -27,6 +27,9 @@ public struct SafetyLexicon: Sendable {
     private let slangStarts: Set<String>
     // The longest glue word, in letters: no piece of a run-together word is longer.
     private let longestGlue: Int
+    // The glue words as a trie, for splitting words of plain letters a to z;
+    // `nil` when some glue word has another character.
+    private let glueTrie: SafetyGlueTrie?
 
     /// A lexicon with the given word lists.
     public init(slang: [[String]: [String]] = [:], keywords: Set<String> = [], realWords: Set<String> = [],
@@ -41,6 +44,7 @@ public struct SafetyLexicon: Sendable {
         self.keywordScalars = orderedKeywords.map { Array($0.unicodeScalars) }
         self.slangStarts = Set(slang.keys.compactMap(\.first))
         self.longestGlue = glueWords.map { $0.unicodeScalars.count }.max() ?? 0
+        self.glueTrie = SafetyGlueTrie(glueWords)
     }
 
     /// Whether some slang entry starts with `word`.
@@ -71,6 +75,9 @@ public struct SafetyLexicon: Sendable {
     public func unglued(_ word: String) -> [String]? {
         guard word.count >= Self.shortestGlued, !glueWords.contains(word), !keywords.contains(word),
               !realWords.contains(word), word.allSatisfy(\.isLetter) else { return nil }
+        if let glueTrie, word.utf8.allSatisfy(SafetyGlueTrie.isLetter) {
+            return unglued(Array(word.utf8), trie: glueTrie)
+        }
         let letters = Array(word)
         // best[i]: the fewest-words split of letters[..<i], so "myself" beats "my self".
         var best: [[String]?] = Array(repeating: nil, count: letters.count + 1)
@@ -85,6 +92,38 @@ public struct SafetyLexicon: Sendable {
         }
         guard let split = best[letters.count], split.count >= 2 else { return nil }
         return split
+    }
+
+    // The same split as the general path, on bytes: pieces are found by
+    // walking the trie, and only the pieces kept become strings.
+    private func unglued(_ letters: [UInt8], trie: SafetyGlueTrie) -> [String]? {
+        let count = letters.count
+        // isPiece[start * (count + 1) + end]: whether letters[start..<end] is a glue word.
+        var isPiece = Array(repeating: false, count: (count + 1) * (count + 1))
+        for start in 0..<count {
+            trie.forEachWord(in: letters, from: start) { end in isPiece[start * (count + 1) + end] = true }
+        }
+        // words[i] and from[i]: the fewest words splitting letters[..<i], and
+        // where the last of them starts; ties go to the earliest start, as in the general path.
+        var words = Array(repeating: -1, count: count + 1)
+        var from = Array(repeating: 0, count: count + 1)
+        words[0] = 0
+        for end in 1...count {
+            for start in max(0, end - longestGlue)..<end where words[start] >= 0 && isPiece[start * (count + 1) + end] {
+                if words[end] < 0 || words[start] + 1 < words[end] {
+                    words[end] = words[start] + 1
+                    from[end] = start
+                }
+            }
+        }
+        guard words[count] >= 2 else { return nil }
+        var split: [String] = []
+        var end = count
+        while end > 0 {
+            split.append(String(decoding: letters[from[end]..<end], as: UTF8.self))
+            end = from[end]
+        }
+        return split.reversed()
     }
 
     /// The key word `word` was probably meant to be, or `nil` to keep it as typed.

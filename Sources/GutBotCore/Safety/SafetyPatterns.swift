@@ -72,26 +72,52 @@ public struct SafetyPatterns: Sendable {
 
     /// Whether pattern `index` can match `form` at all, by its literals.
     func mayMatch(_ index: Int, in form: SafetyForm) -> Bool {
-        guard let present = form.present, index < requirementIDs.count, let ids = requirementIDs[index] else { return true }
+        mayMatch(index, present: form.present)
+    }
+
+    /// Whether pattern `index` can match a form with these `present`
+    /// literals (``SafetyForm/present``): loops over many patterns read the
+    /// form's list once and pass it here.
+    func mayMatch(_ index: Int, present: [Bool]?) -> Bool {
+        guard let present, index < requirementIDs.count, let ids = requirementIDs[index] else { return true }
         return ids.contains { $0 >= present.count || present[$0] }
     }
 
     /// Whether any pattern matches anywhere in `form`.
     func matches(_ form: SafetyForm) -> Bool {
-        regexes.indices.contains { index in
-            mayMatch(index, in: form) && regexes[index].firstMatch(in: form.text, range: form.whole) != nil
+        let present = form.present
+        return regexes.indices.contains { index in
+            mayMatch(index, present: present) && regexes[index].firstMatch(in: form.text, range: form.whole) != nil
         }
     }
 
     /// Every stretch of `form` some pattern matches.
     func ranges(in form: SafetyForm) -> [NSRange] {
+        ranges(in: form, from: 0)
+    }
+
+    /// Every stretch of `form` the patterns from `start` on match.
+    func ranges(in form: SafetyForm, from start: Int) -> [NSRange] {
         var result: [NSRange] = []
-        for (index, regex) in regexes.enumerated() where mayMatch(index, in: form) {
-            // Most patterns match nothing: asking for a first match is cheaper than for all of them.
-            guard regex.firstMatch(in: form.text, range: form.whole) != nil else { continue }
-            result += regex.matches(in: form.text, range: form.whole).map(\.range)
+        let present = form.present
+        for index in start..<regexes.count where mayMatch(index, present: present) {
+            // One run per pattern: a pattern that matches nothing costs no more
+            // asked for all its matches than for the first.
+            result += regexes[index].matches(in: form.text, range: form.whole).map(\.range)
         }
         return result
+    }
+
+    /// The first pattern that matches `form` and every stretch it matches, or
+    /// `nil`: enough to tell whether the patterns match at all, and the start
+    /// of ``ranges(in:)`` without running that pattern again.
+    func firstMatching(in form: SafetyForm) -> (index: Int, ranges: [NSRange])? {
+        let present = form.present
+        for index in regexes.indices where mayMatch(index, present: present) {
+            let found = regexes[index].matches(in: form.text, range: form.whole)
+            if !found.isEmpty { return (index, found.map(\.range)) }
+        }
+        return nil
     }
 
     /// The literals every pattern needs, for building the index.

@@ -50,21 +50,29 @@ public struct SafetyRule: Sendable {
     }
 
     private func fires(in form: SafetyForm, guarded: () -> [NSRange]) -> Bool {
-        var excludedCache: [NSRange]?
-        func excluded() -> [NSRange] {
-            if let excludedCache { return excludedCache }
-            let ranges = guarded() + unless.ranges(in: form)
-            excludedCache = ranges
-            return ranges
+        // The stretches set aside, worked out when a match first needs them.
+        // A plain optional rather than a capturing closure: a closure over
+        // `self` copied the whole rule for every rule and form.
+        var excluded: [NSRange]?
+        let present = form.present
+        for index in patterns.regexes.indices where patterns.mayMatch(index, present: present) {
+            // One run per pattern: most match nothing, and one that matches
+            // would otherwise be run again for its stretches.
+            let found = patterns.regexes[index].matches(in: form.text, range: form.whole)
+            guard !found.isEmpty else { continue }
+            if excluded == nil { excluded = guarded() + unless.ranges(in: form) }
+            if found.contains(where: { !$0.range.overlaps(any: excluded!) }) { return true }
         }
-        for (index, regex) in patterns.regexes.enumerated() where patterns.mayMatch(index, in: form) {
-            guard regex.firstMatch(in: form.text, range: form.whole) != nil else { continue }
-            let excluded = excluded()
-            if regex.matches(in: form.text, range: form.whole).contains(where: { !$0.range.overlaps(any: excluded) }) {
-                return true
+        for index in combinations.indices {
+            guard let found = combinations[index].partRanges(in: form) else { continue }
+            if combinations[index].despiteGuards {
+                if combinations[index].fits(found, in: form, excluding: []) { return true }
+                continue
             }
+            if excluded == nil { excluded = guarded() + unless.ranges(in: form) }
+            if combinations[index].fits(found, in: form, excluding: excluded!) { return true }
         }
-        return combinations.contains { $0.fires(in: form, excluding: excluded) }
+        return false
     }
 
     /// This rule with every pattern's literals looked up in `index`.

@@ -39,20 +39,23 @@ public struct SafetyRulebook: Sendable {
     /// The verdict on `text`, or `nil` when no rule fires.
     public func verdict(for text: String) -> SafetyVerdict? {
         let forms = forms(of: text)
-        var best: (rank: Int, rule: SafetyRule, tier: SafetyTier)?
+        // Rules are reached by index, never bound to a local: a rule is a large
+        // value, and copying each one for every form cost more than some checks.
+        var best: (rank: Int, tier: SafetyTier)?
         for text in forms {
             let form = SafetyForm(text, guards: guards, index: literalIndex)
-            for (rank, rule) in rules.enumerated() {
+            for rank in rules.indices {
                 // A rule listed later cannot beat an emergency already found.
                 if let current = best, current.tier == .emergency, current.rank <= rank { break }
-                guard rule.fires(in: form) else { continue }
-                let tier = rule.tier(for: forms)
+                guard rules[rank].fires(in: form) else { continue }
+                let tier = rules[rank].tier(for: forms)
                 if let current = best, (current.tier, current.rank) <= (tier, rank) { continue }
-                best = (rank, rule, tier)
+                best = (rank, tier)
             }
         }
         guard let best else { return nil }
-        return SafetyVerdict(category: best.rule.category, tier: best.tier.rawValue, rule: best.rule.id)
+        let rule = rules[best.rank]
+        return SafetyVerdict(category: rule.category, tier: best.tier.rawValue, rule: rule.id)
     }
 
     /// Whether `patterns` match any form of `text` (for follow-up cues).

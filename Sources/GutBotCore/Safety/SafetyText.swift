@@ -46,7 +46,8 @@ public enum SafetyText {
 
     /// "k*ll" to "kill", when a vowel for each star makes a word people star out.
     static func fillingStars(_ text: String, lexicon: SafetyLexicon) -> String {
-        guard text.contains("*") else { return text }
+        // Foundation's substring search is slow for one byte, and most messages have no star.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return text }
         var result = text
         for match in starred.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
             guard let range = Range(match.range, in: result), let word = lexicon.unstarred(String(result[range])) else { continue }
@@ -91,6 +92,7 @@ public enum SafetyText {
 
     /// "s u i c i d e" and "k.i.l.l" become words again.
     static func joiningSpelledOut(_ text: String) -> String {
+        guard mayHaveSpelledOutRun(text) else { return text }
         var result = text
         for match in spelledOut.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
             guard var range = Range(match.range, in: result) else { continue }
@@ -103,6 +105,24 @@ public enum SafetyText {
             result.replaceSubrange(range, with: result[range].filter(\.isLetter))
         }
         return result
+    }
+
+    private static let spellingSeparators: Set<UInt8> = Set(" .-_*/+~".utf8)
+
+    /// Whether `text` has three letters each followed by a separator but the
+    /// last ("k.i.l"), which every spelled-out word has: most messages do not,
+    /// and a scan of their bytes is far cheaper than running the pattern.
+    static func mayHaveSpelledOutRun(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+        guard bytes.count >= 5 else { return false }
+        for start in 0...(bytes.count - 5) where isLetter(bytes[start]) {
+            if spellingSeparators.contains(bytes[start + 1]), isLetter(bytes[start + 2]),
+               spellingSeparators.contains(bytes[start + 3]), isLetter(bytes[start + 4]) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Runs of three or more of one letter shortened to `length`: "diiiie" to
