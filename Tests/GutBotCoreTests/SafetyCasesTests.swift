@@ -49,6 +49,26 @@ import Testing
                 "\(alarms.count) of \(benign.count) benign lines caught: \(alarms.map(\.testDescription).joined(separator: "; "))")
     }
 
+    /// The limit holds for each table on its own, so a table with many false
+    /// alarms cannot hide behind the others' many benign lines.
+    @Test(arguments: SafetyFixtures.tableNames)
+    func benignFalseAlarmsStayUnderTheLimitInEachTable(_ name: String) throws {
+        let engine = try SafetyFixtures.usEngine.get()
+        let benign = SafetyFixtures.benignCases.filter { $0.location.hasPrefix(name + ":") }
+        #expect(!benign.isEmpty, "\(name) has no benign lines")
+        let alarms = benign.filter { SafetyFixtures.reply($0.message, engine: engine).pluginID == Reply.safetyID }
+        let rate = Double(alarms.count) / Double(max(benign.count, 1))
+        #expect(rate <= Self.falseAlarmLimit,
+                "\(name): \(alarms.count) of \(benign.count) benign lines caught: \(alarms.map(\.testDescription).joined(separator: "; "))")
+    }
+
+    /// The two blind sets are in the tables whole: 160 crisis and 160 benign lines each.
+    @Test func theBlindSetsAreThereWhole() {
+        let blind = SafetyFixtures.cases.filter { $0.location.hasPrefix("safety-cases-4.tsv:") }
+        #expect(blind.filter(\.isCrisis).count == 320)
+        #expect(blind.filter { $0.expect == "benign" }.count == 320)
+    }
+
     /// The benign lines the issue names get ordinary topic answers, whatever the rate.
     @Test(arguments: [
         "this workout is killing me", "I'm dying to try kimchi", "do antibiotics kill good bacteria",

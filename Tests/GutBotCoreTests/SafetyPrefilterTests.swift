@@ -21,6 +21,9 @@ import Testing
         ("(?i)kill", nil),
         ("kill(?= \\|)", ["kill"]),
         ("(?<!not )die", ["die"]),
+        // An everyday word says little, so a rarer piece wins even if shorter.
+        ("\\b(?:with|holding) (?:knife|gun)\\b", ["gun", "knife"]),
+        ("\\bi (?:want|need) to die\\b", [" to die"]),
     ] as [(String, [String]?)])
     func requirementsAreWorkedOut(pattern: String, expected: [String]?) {
         let found = SafetyLiterals.required(by: pattern).map { Array(Set($0.map { String($0.prefix(SafetyPatterns.longestLiteral)) })).sorted() }

@@ -38,18 +38,21 @@ extension SafetyLiterals {
         var literals: Set<String>
         /// The length of the shortest, in scalars.
         var shortest: Int
+        /// Whether one of the literals is an everyday word (see ``SafetyLiterals/isCommon(_:)``).
+        let common: Bool
 
-        init(_ literals: Set<String>, shortest: Int) {
+        /// `common`, when the caller already knows it (a union is common when
+        /// one of its parts is), saves looking at every literal again.
+        init(_ literals: Set<String>, shortest: Int, common: Bool? = nil) {
             self.literals = literals
             self.shortest = shortest
+            self.common = common ?? literals.contains { SafetyLiterals.isCommon($0) }
         }
 
         // Past five letters a literal is rare enough; then fewer literals are cheaper to look for.
         // A requirement one of whose literals is an everyday word (" to ", "my ", "with") says
         // almost nothing, however long: any other piece of the pattern is a better one to check.
-        var score: (Int, Int) {
-            (literals.contains { SafetyLiterals.isCommon($0) } ? 0 : min(shortest, 5), -literals.count)
-        }
+        var score: (Int, Int) { (common ? 0 : min(shortest, 5), -literals.count) }
     }
 
     /// Words in nearly every message: a literal that is one of them (spaces
@@ -60,6 +63,10 @@ extension SafetyLiterals {
         "how", "our", "get", "just", "like", "about", "into", "them", "than", "then", "some", "will",
         "would", "could", "there", "their", "your", "its", "also", "any", "now", "very", "want", "know",
         "my", "me", "to", "is", "it", "in", "on", "at", "of", "be", "do", "so", "if", "or", "am", "an",
+        "i", "a", "we", "us", "he", "no", "up", "as", "by",
+        // Everyday words in this bot's questions.
+        "take", "taking", "took", "does", "help", "gut", "eat", "eating", "food", "feel", "sleep", "good",
+        "bad", "too", "really", "got", "going", "more", "much", "after", "before", "day", "every",
     ]
 
     /// Whether `literal`, spaces aside, is one of ``commonWords``.
@@ -133,19 +140,21 @@ extension SafetyLiterals {
             var union: Set<String> = []
             var shortest = Int.max
             var known = true
+            var common = false
             while true {
                 let branch = parseConcatenation()
                 if failed { return nil }
                 if let branch, known {
                     union.formUnion(branch.literals)
                     shortest = min(shortest, branch.shortest)
+                    common = common || branch.common
                 } else {
                     known = false
                 }
                 guard current == "|" else { break }
                 index += 1
             }
-            return known && !union.isEmpty ? Requirement(union, shortest: shortest) : nil
+            return known && !union.isEmpty ? Requirement(union, shortest: shortest, common: common) : nil
         }
 
         mutating func parseConcatenation() -> Requirement? {
@@ -256,13 +265,16 @@ extension SafetyLiterals {
                 // A run of plain characters is one literal, unless a quantifier
                 // follows its last character (then that character stands alone).
                 var end = index
-                while end < scalars.count, !Self.special.contains(scalars[end]) { end += 1 }
-                if end < scalars.count, Self.quantifiers.contains(scalars[end]), end - index > 1 { end -= 1 }
+                while end < scalars.count, !Self.isSpecial(scalars[end]) { end += 1 }
+                if end < scalars.count, Self.isQuantifier(scalars[end]), end - index > 1 { end -= 1 }
                 end = max(end, index + 1)
                 let length = end - index
                 let start = index
                 index = end
                 guard length >= SafetyLiterals.shortest else { return nil }
+                if let utf8 {
+                    return Requirement([String(decoding: utf8[start..<end], as: UTF8.self)], shortest: length)
+                }
                 var run = String.UnicodeScalarView()
                 run.append(contentsOf: scalars[start..<end])
                 return Requirement([String(run)], shortest: length)
@@ -314,8 +326,20 @@ extension SafetyLiterals {
             return nil
         }
 
-        private static let special: Set<Unicode.Scalar> = ["\\", "(", ")", "[", "]", "|", "*", "+", "?", "{", "}", ".", "^", "$"]
-        private static let quantifiers: Set<Unicode.Scalar> = ["*", "+", "?", "{"]
+        // Switches rather than sets: these run on every character of every pattern at load.
+        private static func isSpecial(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "\\", "(", ")", "[", "]", "|", "*", "+", "?", "{", "}", ".", "^", "$": true
+            default: false
+            }
+        }
+
+        private static func isQuantifier(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "*", "+", "?", "{": true
+            default: false
+            }
+        }
     }
 }
 
