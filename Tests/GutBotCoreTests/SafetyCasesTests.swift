@@ -69,6 +69,21 @@ import Testing
         #expect(blind.filter { $0.expect == "benign" }.count == 320)
     }
 
+    /// Blind set C is in safety-cases-6.tsv whole, above the author's own
+    /// paraphrases: 150 crisis and 150 benign lines before the "NOT BLIND" mark.
+    @Test func blindSetCIsThereWhole() throws {
+        let name = "safety-cases-6.tsv"
+        let text = try String(contentsOf: SafetyFixtures.packageRoot.appendingPathComponent("Tests/Fixtures/\(name)"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let mark = try #require(lines.firstIndex { $0.hasPrefix("# ==== NOT BLIND") }) + 1
+        let blind = SafetyFixtures.cases.filter { line in
+            guard line.location.hasPrefix(name + ":"), let number = Int(line.location.dropFirst(name.count + 1)) else { return false }
+            return number < mark
+        }
+        #expect(blind.filter(\.isCrisis).count == 150)
+        #expect(blind.filter { $0.expect == "benign" }.count == 150)
+    }
+
     /// The benign lines the issue names get ordinary topic answers, whatever the rate.
     @Test(arguments: [
         "this workout is killing me", "I'm dying to try kimchi", "do antibiotics kill good bacteria",

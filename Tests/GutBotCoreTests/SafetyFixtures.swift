@@ -35,9 +35,10 @@ enum SafetyFixtures {
     /// The colleague's table, the later regression table, the blind and
     /// development sets written while broadening the rules, two blind sets
     /// written by people who never saw the rules (A and B), and the author's
-    /// own paraphrases and batteries written while generalising their misses.
+    /// own paraphrases and batteries written while generalising their misses;
+    /// then blind set C with the author's paraphrases for its misses below it.
     static let tableNames = ["safety-cases.tsv", "safety-cases-2.tsv", "safety-cases-3.tsv",
-                             "safety-cases-4.tsv", "safety-cases-5.tsv"]
+                             "safety-cases-4.tsv", "safety-cases-5.tsv", "safety-cases-6.tsv"]
 
     /// Every case of every table, in file order.
     static let cases: [SafetyCase] = tableNames.flatMap { name in
