@@ -18,7 +18,9 @@ let package = Package(
         // The core: no terminal I/O.
         .target(
             name: "GutBotCore",
-            dependencies: ["CStemmer", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CStemmer", .product(name: "Yams", package: "Yams")],
+            // The article, compiled in: answers cite it and `/source` quotes it.
+            resources: [.embedInCode("Article/article.txt")]
         ),
         // The thin front ends: REPL, JSON Lines, replay, tools.
         .executableTarget(
