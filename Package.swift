@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 for the model file's checksum.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C wrappers: a module map and a shim header each, nothing else.
@@ -18,7 +20,9 @@ let package = Package(
         // The core: no terminal I/O.
         .target(
             name: "GutBotCore",
-            dependencies: ["CStemmer", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CStemmer", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             // The article, compiled in: answers cite it and `/source` quotes it.
             resources: [.embedInCode("Article/article.txt")]
         ),

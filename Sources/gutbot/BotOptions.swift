@@ -11,6 +11,12 @@ struct BotOptions: ParsableArguments {
         valueName: "dir"))
     var pluginDirectories: [String] = []
 
+    @Option(name: .customLong("models"), help: ArgumentHelp(
+        "A directory holding the sentence encoder's model (repeatable); the last one that has it wins.",
+        discussion: "Default: ./Models, then <prefix>/share/gutbot/Models, then $XDG_DATA_HOME/gutbot/models.",
+        valueName: "dir"))
+    var modelDirectories: [String] = []
+
     @Option(help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).")
     var region: String?
 
@@ -25,12 +31,18 @@ struct BotOptions: ParsableArguments {
         pluginDirectories.isEmpty ? .standard() : PluginSearchPath(pluginDirectories)
     }
 
+    /// The model directories these options name.
+    var modelSearchPath: [String] {
+        modelDirectories.isEmpty ? ModelFile.standardDirectories() : modelDirectories
+    }
+
     /// Loads the engine, printing skipped plugin files as warnings; exits
     /// non-zero when safety cannot load, so gutbot never answers without it.
     func loadEngine() throws -> Engine {
         let environment = ProcessInfo.processInfo.environment
         do {
-            let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment))
+            let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment),
+                                          modelDirectories: modelSearchPath)
             for warning in loaded.warnings {
                 Terminal.error("warning: skipped plugin \(warning)")
             }

@@ -28,6 +28,31 @@ enum JSONLines {
         var candidates: [Candidate]?
         /// For a clarifying question: the intents offered, as "plugin/intent".
         var choices: [String]?
+        /// With candidates, on a safety reply: what caught it and how close the nearest crisis line was.
+        var screen: Screen?
+
+        /// How the safety screen decided, for `/why` and `candidates`: what
+        /// caught the message (`null` when nothing did) and how close it came
+        /// to the net's crisis, benign and distress lines.
+        struct Screen: Encodable {
+            var caughtBy: SafetyVerdict.Catcher?
+            var nearestCrisis: Double?
+            var nearestBenign: Double?
+            var nearestDistress: Double?
+
+            enum CodingKeys: String, CodingKey {
+                case caughtBy = "caught_by", nearestCrisis = "nearest_crisis", nearestBenign = "nearest_benign"
+                case nearestDistress = "nearest_distress"
+            }
+
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(caughtBy, forKey: .caughtBy)
+                try container.encode(nearestCrisis, forKey: .nearestCrisis)
+                try container.encode(nearestBenign, forKey: .nearestBenign)
+                try container.encode(nearestDistress, forKey: .nearestDistress)
+            }
+        }
 
         init(_ reply: Reply, session: Session, withCandidates: Bool) {
             text = reply.text
@@ -42,6 +67,12 @@ enum JSONLines {
             turn = session.turn
             candidates = withCandidates ? reply.candidates : nil
             choices = reply.choices.isEmpty ? nil : reply.choices.map { "\($0.pluginID)/\($0.intentID)" }
+            if withCandidates {
+                func rounded(_ value: Float?) -> Double? { value.map { (Double($0) * 1000).rounded() / 1000 } }
+                screen = Screen(caughtBy: reply.safety?.caughtBy, nearestCrisis: rounded(reply.screening?.nearestCrisis),
+                                nearestBenign: rounded(reply.screening?.nearestBenign),
+                                nearestDistress: rounded(reply.screening?.nearestDistress))
+            }
         }
 
         // Optional fields are written as null rather than left out, so every
@@ -60,10 +91,11 @@ enum JSONLines {
             try container.encode(turn, forKey: .turn)
             try container.encodeIfPresent(candidates, forKey: .candidates)
             try container.encodeIfPresent(choices, forKey: .choices)
+            try container.encodeIfPresent(screen, forKey: .screen)
         }
 
         enum CodingKeys: String, CodingKey {
-            case text, plugin, intent, confidence, source, session, category, tier, rule, turn, candidates, choices
+            case text, plugin, intent, confidence, source, session, category, tier, rule, turn, candidates, choices, screen
         }
     }
 

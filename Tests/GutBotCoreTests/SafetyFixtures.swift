@@ -2,7 +2,7 @@ import Foundation
 import GutBotCore
 import Testing
 
-/// One line of a safety table (`Tests/Fixtures/safety-cases*.tsv`):
+/// One line of a safety table (`Plugins/safety/tables/safety-cases*.tsv`):
 /// `expect<TAB>category<TAB>message`.
 struct SafetyCase: Sendable, CustomTestStringConvertible {
     /// `crisis` or `benign`.
@@ -29,6 +29,9 @@ enum SafetyFixtures {
     /// The shipped plugin directory.
     static let pluginDirectory = packageRoot.appendingPathComponent("Plugins").path
 
+    /// The shipped model folder.
+    static let modelDirectory = packageRoot.appendingPathComponent("Models").path
+
     /// The shipped safety data folder.
     static let safetyDirectory = packageRoot.appendingPathComponent("Plugins/safety").path
 
@@ -42,11 +45,11 @@ enum SafetyFixtures {
 
     /// Every case of every table, in file order.
     static let cases: [SafetyCase] = tableNames.flatMap { name in
-        read(packageRoot.appendingPathComponent("Tests/Fixtures/\(name)"))
+        read(packageRoot.appendingPathComponent("Plugins/safety/tables/\(name)"))
     }
 
     /// The cases of the first table alone, whose size the tests pin down.
-    static let firstTable: [SafetyCase] = read(packageRoot.appendingPathComponent("Tests/Fixtures/safety-cases.tsv"))
+    static let firstTable: [SafetyCase] = read(packageRoot.appendingPathComponent("Plugins/safety/tables/safety-cases.tsv"))
 
     /// The routing dev set's questions: ordinary messages, for checks that need many.
     static let devQuestions: [String] = {
@@ -62,12 +65,14 @@ enum SafetyFixtures {
 
     /// The real engine, the way gutbot builds it, with `region`'s help lines.
     static func engine(region: Region) throws -> Engine {
-        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: region).engine
+        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: region, modelDirectories: [modelDirectory],
+                             cacheDirectory: ScratchDirectory.cache).engine
     }
 
     /// The US engine, loaded once (the tables are run through it hundreds of times).
     static let usEngine: Result<Engine, StartupError> = Result { () throws(StartupError) -> Engine in
-        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: .us).engine
+        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: .us, modelDirectories: [modelDirectory],
+                             cacheDirectory: ScratchDirectory.cache).engine
     }
 
     /// The reply to `text` in a fresh session, through `Engine.reply` as gutbot does it.

@@ -9,6 +9,10 @@ enum ScratchDirectory {
         return url
     }()
 
+    /// One cache folder shared by every engine a test loads, so the example
+    /// vectors are encoded once per test process, not once per engine.
+    static let cache: URL = root.appendingPathComponent("cache")
+
     /// A new, not yet existing path whose name starts with `prefix`.
     static func path(_ prefix: String) throws -> URL {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

@@ -10,10 +10,14 @@ enum ShippedEngine {
     /// The shipped plugin directory.
     static let pluginDirectory = packageRoot.appendingPathComponent("Plugins").path
 
+    /// The shipped model folder.
+    static let modelDirectory = packageRoot.appendingPathComponent("Models").path
+
     /// The engine, with US help lines so replies do not depend on the machine's locale.
     static let engine: Engine = {
         do {
-            return try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: .us).engine
+            return try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: .us, modelDirectories: [modelDirectory],
+                             cacheDirectory: ScratchDirectory.cache).engine
         } catch {
             fatalError("the shipped plugins must load: \(error)")
         }

@@ -2,7 +2,7 @@
 /// plugin, else the fallback. Front ends only feed it text and render replies.
 public struct Engine: Sendable {
     /// The mandatory safety plugin.
-    public let safety: SafetyPlugin
+    public var safety: SafetyPlugin
     /// Topic plugins, in a fixed order that breaks ties.
     public let plugins: [any Plugin]
     /// Chooses the intent for each message.
@@ -16,15 +16,27 @@ public struct Engine: Sendable {
 
     /// An engine over `plugins`, with `lexicon` and each plugin's own synonyms,
     /// and `outOfScope` examples of questions to send to the fallback.
+    /// Reads meaning for routing and the safety net.
+    ///
+    /// The example vectors are one index: the router's intents first, then
+    /// the safety net's groups from ``netOffset``, so one pass of dot
+    /// products serves both.
     public init(safety: SafetyPlugin, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
-                outOfScope: [String] = [], stemmer: Stemmer) {
+                outOfScope: [String] = [], stemmer: Stemmer, encoder: any SentenceEncoder,
+                cache: (EmbeddingCache, modelChecksum: String)? = nil) {
         var merged = lexicon
         for case let topic as TopicPlugin in plugins { merged.merge(topic.synonyms) }
         self.safety = safety
         self.plugins = plugins
         let index = IntentIndex(plugins: plugins, outOfScope: outOfScope, analyzer: Analyzer(lexicon: merged, stemmer: stemmer))
-        self.router = Router(index: index, plugins: plugins)
+        let groups = IntentIndex.groups(plugins: plugins, outOfScope: outOfScope).map(\.examples)
+        self.netOffset = groups.count
+        let meaning = SemanticIndex(groups: groups + safety.net.groups, encoder: encoder, cache: cache)
+        self.router = Router(index: index, plugins: plugins, encoder: encoder, meaning: meaning)
     }
+
+    /// Where the safety net's groups start in the router's semantic index.
+    public let netOffset: Int
 
     /// The index over all topic intents.
     public var index: IntentIndex { router.index }
@@ -44,13 +56,17 @@ public struct Engine: Sendable {
         session.turn += 1
         let truncated = text.utf8.count > Self.readLimit && text.count > Self.readLimit
         let text = truncated ? String(text.prefix(Self.readLimit)) : text
-        if let crisis = safety.screen(text, in: &session) {
+        // A message is never more characters than bytes: most need no cutting.
+        let query = text.utf8.count <= Self.matchLimit ? text : String(text.prefix(Self.matchLimit))
+        // Read once, for the safety net and the router alike.
+        let reading = router.read(query)
+        let judgement = judge(reading)
+        if var crisis = safety.screen(text, judgement: judgement, in: &session) {
+            crisis.screening = reading.vector == nil ? nil : judgement
             remember(crisis, in: &session)
             return crisis
         }
-        // A message is never more characters than bytes: most need no cutting.
-        let query = text.utf8.count <= Self.matchLimit ? text : String(text.prefix(Self.matchLimit))
-        let (route, candidates) = router.route(query, in: session)
+        let (route, candidates) = router.route(reading, in: session)
         session.pendingChoice = []
         var reply: Reply
         switch route {
@@ -65,12 +81,30 @@ public struct Engine: Sendable {
             reply = fallback(confidence: confidence)
         }
         reply.candidates = Array(candidates.prefix(5))
+        if safety.isDistress(text, judgement: judgement) {
+            // A topic question asked in distress still gets its answer (or
+            // the question that picks one), with support added.
+            if reply.pluginID != Reply.fallbackID {
+                reply = safety.withSupportLine(reply)
+            } else {
+                reply = safety.distressReply(judgement: judgement)
+                reply.candidates = Array(candidates.prefix(5))
+                session.pendingChoice = []
+            }
+        }
+        reply.screening = reading.vector == nil ? nil : judgement
         if truncated {
             reply.text += "\n\n(That message was very long; I read only its first \(Self.readLimit) characters.)"
         }
         reply = safety.remind(reply, in: &session)
         remember(reply, in: &session)
         return reply
+    }
+
+    /// What the safety net makes of a message already read.
+    public func judge(_ reading: Router.Reading) -> SafetyNet.Judgement {
+        guard let similarity = reading.similarity else { return .none }
+        return safety.net.judge(similarity, offset: netOffset, alsoBenign: 0..<netOffset)
     }
 
     /// The reply of the intent `candidate` names.

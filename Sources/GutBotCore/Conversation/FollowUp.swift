@@ -43,6 +43,18 @@ public enum FollowUp {
         return nil
     }
 
+    /// Words that point back at what was said before.
+    static let pointers: Set<String> = ["it", "that", "this", "they", "them", "those", "these", "there", "ones", "its", "one"]
+
+    /// Whether `words` lean on the conversation so far: a short turn with
+    /// few content words ("any tips?", "how long?") or one that points back
+    /// ("is it ok every night?"). A full new question does not.
+    public static func leansOnContext(_ words: [String]) -> Bool {
+        guard !words.isEmpty, words.count <= 8 else { return false }
+        let content = words.filter { !Stopwords.english.contains($0) }.count
+        return content <= 3 || (content <= 5 && words.contains(where: pointers.contains))
+    }
+
     /// Which of `count` offered choices `words` pick ("the first one", "2",
     /// "option two"), if the message is such a pick.
     public static func choice(_ words: [String], among count: Int) -> Int? {

@@ -3,7 +3,7 @@
 public struct Reply: Sendable, Equatable {
     /// The reply text.
     public var text: String
-    /// The plugin that answered: a topic id, `safety` or `fallback`.
+    /// The plugin that answered: a topic id, `safety`, `support` or `fallback`.
     public var pluginID: String
     /// The intent that answered, or the safety rule's category.
     public var intentID: String?
@@ -17,6 +17,8 @@ public struct Reply: Sendable, Equatable {
     public var candidates: [Candidate]
     /// For a clarifying question: the intents offered, in the order named.
     public var choices: [Candidate]
+    /// What the safety net made of the message, for /why and the JSON `screen` field.
+    public var screening: SafetyNet.Judgement?
 
     /// A reply with the given fields.
     public init(text: String, pluginID: String, intentID: String? = nil, confidence: Double,
@@ -38,4 +40,7 @@ public struct Reply: Sendable, Equatable {
     public static let clarifyIntent = "clarify"
     /// The plugin id of the safety plugin.
     public static let safetyID = "safety"
+    /// The plugin id of the warm reply to distress that is not a crisis: the
+    /// safety screen gives it, but it is support, not an interception.
+    public static let supportID = "support"
 }

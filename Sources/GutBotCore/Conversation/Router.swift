@@ -1,5 +1,6 @@
 /// Decides which intent answers a message: pending choices and follow-ups
-/// first, then the index's ranking with its threshold and ambiguity rules.
+/// first, then one ranking that blends what the words say (TF-IDF) with what
+/// the message means (the sentence encoder), with threshold and ambiguity rules.
 ///
 /// Pure: the same message in the same session state gives the same route.
 public struct Router: Sendable {
@@ -10,21 +11,62 @@ public struct Router: Sendable {
     public let index: IntentIndex
     /// Topic plugins, for follow-up intents.
     public let plugins: [any Plugin]
+    /// Reads meaning; shared with the safety net.
+    public let encoder: any SentenceEncoder
+    /// Example vectors: the first groups are the index's intents, in its order.
+    public let meaning: SemanticIndex
     /// Below this score a question is out of scope.
     public var threshold = 0.21
     /// Two topics closer than this are too close to call: ask instead.
     public var ambiguityGap = 0.02
+    /// How much the meaning counts against the words in a blended score.
+    public var semanticWeight = 0.5
+    /// Cosines at or below this mean nothing: static embeddings of unrelated
+    /// texts still point somewhat the same way.
+    public var semanticFloor = 0.3
+    /// How much the last topic question counts in an elliptical follow-up.
+    public var contextWeight = 0.6
+    /// Each intent's place in the index, keyed "plugin/intent".
+    private let positions: [String: Int]
 
-    /// A router over `index` and `plugins`.
-    public init(index: IntentIndex, plugins: [any Plugin]) {
+    /// A router over `index` and `plugins`, reading meaning with `encoder`
+    /// against `meaning`, whose first groups must be `index.intents`.
+    public init(index: IntentIndex, plugins: [any Plugin], encoder: any SentenceEncoder, meaning: SemanticIndex) {
         self.index = index
         self.plugins = plugins
+        self.encoder = encoder
+        self.meaning = meaning
+        var positions: [String: Int] = [:]
+        for (number, intent) in index.intents.enumerated() { positions[intent.pluginID + "/" + intent.intentID] = number }
+        self.positions = positions
+    }
+
+    /// One message read both ways, made once and shared by safety and routing.
+    public struct Reading: Sendable {
+        /// Words, corrections and features.
+        public var analysis: Analyzer.Analysis
+        /// The message's unit vector, if the encoder could read it.
+        public var vector: [Float]?
+        /// Its similarity to every group of ``meaning``, when it has a vector.
+        public var similarity: SemanticIndex.Similarity?
+        /// The text that was read.
+        public var text: String
+    }
+
+    /// Reads `text` once for every stage after it.
+    public func read(_ text: String) -> Reading {
+        let vector = encoder.encode(text)
+        return Reading(analysis: index.analyze(text), vector: vector, similarity: vector.map(meaning.similarity), text: text)
     }
 
     /// The route for `text` in `session`, and the ranking it came from.
     public func route(_ text: String, in session: Session) -> (route: Route, candidates: [Candidate]) {
-        let analysis = index.analyze(text)
-        let words = analysis.words
+        route(read(text), in: session)
+    }
+
+    /// The route for a message already read.
+    public func route(_ reading: Reading, in session: Session) -> (route: Route, candidates: [Candidate]) {
+        let words = reading.analysis.words
         if let chosen = pick(words, from: session.pendingChoice) {
             return (.intent(chosen), session.pendingChoice)
         }
@@ -32,19 +74,92 @@ public struct Router: Sendable {
         case .more?:
             if let next = nextIntent(after: session) { return (.intent(next), []) }
         case .shift(let subject)?:
-            let alone = index.rank(subject)
+            let alone = rank(read(subject))
             if let best = topics(alone).first, best.score >= threshold {
                 return (decide(alone), alone)
             }
             if let previous = session.lastTopicQuestion {
-                let combined = index.rank(previous + " " + subject)
+                let combined = rank(read(previous + " " + subject))
                 return (decide(combined), combined)
             }
         case nil:
             break
         }
-        let ranked = index.rank(analysis: analysis)
+        var ranked = rank(reading)
+        if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words) {
+            ranked = blend(ranked, with: rank(read(previous + " " + reading.text)), weight: contextWeight)
+        }
         return (decide(ranked), ranked)
+    }
+
+    /// Every intent scored by words and meaning together, best first; ties
+    /// keep the index's intent order.
+    public func rank(_ reading: Reading) -> [Candidate] {
+        let lexical = index.rank(analysis: reading.analysis)
+        let intents = index.intents
+        var byIntent = [Candidate?](repeating: nil, count: intents.count)
+        for candidate in lexical {
+            if let number = positions[candidate.pluginID + "/" + candidate.intentID] { byIntent[number] = candidate }
+        }
+        var ranked: [Candidate] = []
+        ranked.reserveCapacity(intents.count)
+        for (number, intent) in intents.enumerated() {
+            let words = byIntent[number]?.score ?? 0
+            var candidate = byIntent[number] ?? Candidate(pluginID: intent.pluginID, intentID: intent.intentID, score: 0)
+            candidate.lexical = words
+            if let similarity = reading.similarity {
+                let meaning = semanticScore(similarity, group: number)
+                candidate.semantic = meaning
+                candidate.score = Self.rounded((1 - semanticWeight) * words + semanticWeight * meaning)
+            }
+            guard candidate.score > 0 else { continue }
+            ranked.append(candidate)
+        }
+        return sorted(ranked)
+    }
+
+    /// A group's meaning score: its closest example and its centroid, as the
+    /// words side blends them, rescaled so that the floor is 0.
+    private func semanticScore(_ similarity: SemanticIndex.Similarity, group: Int) -> Double {
+        let share = IntentIndex.exampleShare
+        let cosine = share * Double(similarity.closest[group]) + (1 - share) * Double(similarity.centroid[group])
+        return max(0, min(1, (cosine - semanticFloor) / (1 - semanticFloor)))
+    }
+
+    /// `current` with `previous` mixed in at `weight`, intent by intent.
+    private func blend(_ current: [Candidate], with previous: [Candidate], weight: Double) -> [Candidate] {
+        var merged = [Candidate?](repeating: nil, count: positions.count)
+        for candidate in current {
+            guard let number = positions[candidate.pluginID + "/" + candidate.intentID] else { continue }
+            var scaled = candidate
+            scaled.score *= 1 - weight
+            merged[number] = scaled
+        }
+        for candidate in previous {
+            guard let number = positions[candidate.pluginID + "/" + candidate.intentID] else { continue }
+            var entry = merged[number] ?? Candidate(pluginID: candidate.pluginID, intentID: candidate.intentID, score: 0)
+            entry.score += weight * candidate.score
+            merged[number] = entry
+        }
+        return sorted(merged.compactMap { candidate in
+            guard var rounded = candidate else { return nil }
+            rounded.score = Self.rounded(rounded.score)
+            return rounded
+        })
+    }
+
+    /// Best score first; `candidates` come in intent order, which breaks
+    /// ties, so equal scores always rank the same way.
+    private func sorted(_ candidates: [Candidate]) -> [Candidate] {
+        candidates.enumerated().sorted { first, second in
+            first.element.score != second.element.score
+                ? first.element.score > second.element.score : first.offset < second.offset
+        }.map(\.element)
+    }
+
+    /// Rounded to billionths, so that summing order can never flip a ranking.
+    private static func rounded(_ score: Double) -> Double {
+        (score * 1e9).rounded() / 1e9
     }
 
     /// Threshold, out-of-scope and ambiguity rules over one ranking.

@@ -6,6 +6,10 @@ public struct XDGDirectories: Sendable {
     public var config: URL
     /// `$XDG_STATE_HOME/gutbot`, by default `~/.local/state/gutbot`: history lives here.
     public var state: URL
+    /// `$XDG_DATA_HOME/gutbot`, by default `~/.local/share/gutbot`: a retuned model may live here.
+    public var data: URL
+    /// `$XDG_CACHE_HOME/gutbot`, by default `~/.cache/gutbot`: example vectors, safe to delete.
+    public var cache: URL
 
     /// The directories for `environment`.
     public init(environment: [String: String]) {
@@ -16,5 +20,7 @@ public struct XDGDirectories: Sendable {
         }
         config = base("XDG_CONFIG_HOME", ".config").appendingPathComponent("gutbot")
         state = base("XDG_STATE_HOME", ".local/state").appendingPathComponent("gutbot")
+        data = base("XDG_DATA_HOME", ".local/share").appendingPathComponent("gutbot")
+        cache = base("XDG_CACHE_HOME", ".cache").appendingPathComponent("gutbot")
     }
 }

@@ -8,16 +8,23 @@ public struct Candidate: Sendable, Equatable, Codable {
     public var score: Double
     /// The features this message shared with the intent's closest example.
     public var matchedTerms: [String]
+    /// The words half of ``score``: TF-IDF similarity, 0 to 1.
+    public var lexical: Double?
+    /// The meaning half of ``score``: the sentence encoder's similarity, 0 to 1.
+    public var semantic: Double?
 
     /// A candidate with the given fields.
-    public init(pluginID: String, intentID: String, score: Double, matchedTerms: [String] = []) {
+    public init(pluginID: String, intentID: String, score: Double, matchedTerms: [String] = [],
+                lexical: Double? = nil, semantic: Double? = nil) {
         self.pluginID = pluginID
         self.intentID = intentID
         self.score = score
         self.matchedTerms = matchedTerms
+        self.lexical = lexical
+        self.semantic = semantic
     }
 
     enum CodingKeys: String, CodingKey {
-        case pluginID = "plugin", intentID = "intent", score, matchedTerms = "terms"
+        case pluginID = "plugin", intentID = "intent", score, matchedTerms = "terms", lexical, semantic
     }
 }

@@ -45,8 +45,7 @@ public struct IntentIndex: Sendable {
     /// question closest to those is out of scope even if it shares a word
     /// with a topic.
     public init(plugins: [any Plugin], outOfScope: [String] = [], analyzer: Analyzer) {
-        var groups = plugins.flatMap { plugin in plugin.intents.map { (plugin.id, $0.id, $0.examples) } }
-        if !outOfScope.isEmpty { groups.append((Router.outOfScopeID, Self.outOfScopeIntent, outOfScope)) }
+        let groups = Self.groups(plugins: plugins, outOfScope: outOfScope)
         var documents: [[String: Double]] = []
         var owners: [Int] = []
         var entries: [Entry] = []
@@ -99,6 +98,21 @@ public struct IntentIndex: Sendable {
         self.exampleFeatures = vectors.map { $0.keys.map { featureIDs[$0]! }.sorted() }
         self.examplePostings = PostingLists(examplePostings)
         self.centroidPostings = PostingLists(centroidPostings)
+    }
+
+    /// Every intent's examples, in the index's order: each plugin's intents,
+    /// then the out-of-scope examples as one more group when there are any.
+    /// The semantic side lays out its groups the same way.
+    public static func groups(plugins: [any Plugin], outOfScope: [String])
+        -> [(pluginID: String, intentID: String, examples: [String])] {
+        var groups = plugins.flatMap { plugin in plugin.intents.map { (plugin.id, $0.id, $0.examples) } }
+        if !outOfScope.isEmpty { groups.append((Router.outOfScopeID, Self.outOfScopeIntent, outOfScope)) }
+        return groups
+    }
+
+    /// The intents in index order, as (plugin, intent) pairs.
+    public var intents: [(pluginID: String, intentID: String)] {
+        entries.map { ($0.pluginID, $0.intentID) }
     }
 
     /// Analyzes `text` the way the index reads questions (with spelling correction).

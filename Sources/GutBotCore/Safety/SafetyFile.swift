@@ -20,6 +20,8 @@ enum SafetyFile {
         var helplines: Helplines
         var wording: SafetyWording
         var followUp: SafetyFollowUp
+        var distressPatterns: SafetyPatterns
+        var net: SafetyNet
     }
 
     static func load(directory: String) throws(PluginLoadError) -> Contents {
@@ -33,8 +35,17 @@ enum SafetyFile {
         let rules = try loadRules(main, terms: terms, wording: wording)
         let guards = try loadGuards(main, terms: terms)
         let followUp = try loadFollowUp(wordingFile, terms: terms)
+        let distressNode = try wordingFile.required("distress", in: wordingFile.root, what: "the safety wording")
+        let distressPatterns = try compile(wordingFile.sequence("patterns", in: distressNode, what: "'distress'"),
+                                           of: wordingFile, terms: terms, owner: "'distress' patterns")
+        let net = SafetyNet(lines: try SafetyNet.loadLines(directory: directory))
+        for category in net.categories where wording.categories[category] == nil {
+            throw PluginLoadError(file: path(SafetyNet.folder), line: nil,
+                                  message: "the tables use the crisis category '\(category)', which has no reply in \(wordingName)")
+        }
         return Contents(rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon),
-                        helplines: helplines, wording: wording, followUp: followUp)
+                        helplines: helplines, wording: wording, followUp: followUp,
+                        distressPatterns: distressPatterns, net: net)
     }
 
     // MARK: - safety.yml
@@ -85,7 +96,7 @@ enum SafetyFile {
                 throw file.fail(node["category"], "rule '\(id)' has category '\(category)', which has no reply in \(wordingName)")
             }
             let tierText = try file.string("tier", in: node, what: "rule '\(id)'")
-            guard let tier = SafetyTier(rawValue: tierText), tier != .check else {
+            guard let tier = SafetyTier(rawValue: tierText), tier == .emergency || tier == .crisis else {
                 throw file.fail(node["tier"], "rule '\(id)' has tier '\(tierText)'; use emergency or crisis")
             }
             let owner = "rule '\(id)'"
@@ -223,7 +234,21 @@ enum SafetyFile {
         guard categories[SafetyWording.retractionCategory] != nil else {
             throw file.fail(replies, "'replies' needs a '\(SafetyWording.retractionCategory)' entry for the check after \"just kidding\"")
         }
-        return SafetyWording(program: program, question: question, danger: danger, directory: directory, categories: categories)
+        guard categories[SafetyWording.checkInCategory] != nil else {
+            throw file.fail(replies, "'replies' needs a '\(SafetyWording.checkInCategory)' entry for what the semantic net alone catches")
+        }
+        let distressNode = try file.required("distress", in: root, what: what)
+        let support = try sentence("support", in: distressNode, of: file, what: "the distress reply")
+        let line = try sentence("line", in: distressNode, of: file, what: "the distress reply")
+        guard support.contains("{lines}"), line.contains("{lines}") else {
+            throw file.fail(distressNode, "'support' and 'line' of the distress reply must point to {lines}")
+        }
+        let distress = SafetyWording.Distress(opening: try sentence("opening", in: distressNode, of: file, what: "the distress reply"),
+                                              support: support,
+                                              offer: try sentence("offer", in: distressNode, of: file, what: "the distress reply"),
+                                              line: line)
+        return SafetyWording(program: program, question: question, danger: danger, directory: directory,
+                             categories: categories, distress: distress)
     }
 
     private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms) throws(PluginLoadError) -> SafetyFollowUp {

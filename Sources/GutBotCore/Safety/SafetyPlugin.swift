@@ -12,6 +12,10 @@ public struct SafetyPlugin: Sendable {
     public let wording: SafetyWording
     /// Reminders and the check after a retraction.
     public let followUp: SafetyFollowUp
+    /// The semantic net behind the rules.
+    public var net: SafetyNet
+    /// Words of distress that is not a crisis ("I can't stop crying").
+    public let distressPatterns: SafetyPatterns
     /// The region whose numbers replies show.
     public var region: Region
 
@@ -20,11 +24,14 @@ public struct SafetyPlugin: Sendable {
 
     /// A plugin from its parts.
     public init(rulebook: SafetyRulebook, helplines: Helplines, wording: SafetyWording,
-                followUp: SafetyFollowUp = SafetyFollowUp(), region: Region) {
+                followUp: SafetyFollowUp = SafetyFollowUp(), net: SafetyNet = SafetyNet(lines: []),
+                distressPatterns: SafetyPatterns = SafetyPatterns(), region: Region) {
         self.rulebook = rulebook
         self.helplines = helplines
         self.wording = wording
         self.followUp = followUp
+        self.net = net
+        self.distressPatterns = distressPatterns
         self.region = region
     }
 
@@ -42,7 +49,7 @@ public struct SafetyPlugin: Sendable {
         }
         let data = try SafetyFile.load(directory: directory)
         return SafetyPlugin(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
-                            followUp: data.followUp, region: region)
+                            followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
     }
 
     /// The verdict on `text` alone, without the session: `nil` when it is not a crisis.
@@ -58,12 +65,23 @@ public struct SafetyPlugin: Sendable {
 
     /// The safety reply to `text`, or `nil` to let topic plugins answer.
     ///
-    /// A crisis message gets a crisis reply and starts the session's crisis
-    /// memory. Right after one, taking it back ("jk") gets one gentle check;
-    /// saying they are safe now shortens the reminders to one.
-    public func screen(_ text: String, in session: inout Session) -> Reply? {
-        if let verdict = verdict(for: text) {
+    /// Rules come first and decide category and tier where they fire; then
+    /// the net's `judgement` of the same message, whose hits get the gentle
+    /// check-in. Either starts the session's crisis memory. Right after one,
+    /// taking it back ("jk") gets one gentle check; saying they are safe now
+    /// shortens the reminders to one.
+    public func screen(_ text: String, judgement: SafetyNet.Judgement = .none, in session: inout Session) -> Reply? {
+        let nearest = judgement == .none ? nil : Double(judgement.nearestCrisis)
+        if var verdict = verdict(for: text) {
+            verdict.nearestCrisis = nearest
             session.crisis = CrisisMemory(category: verdict.category)
+            return reply(verdict)
+        }
+        if let category = judgement.crisisCategory {
+            let verdict = SafetyVerdict(category: category, tier: SafetyTier.checkIn.rawValue, rule: "net",
+                                        caughtBy: .net, nearestCrisis: nearest)
+            let uncertain = category == "red-flag" ? category : SafetyWording.checkInCategory
+            session.crisis = CrisisMemory(category: uncertain)
             return reply(verdict)
         }
         guard var memory = session.crisis else { return nil }
@@ -94,6 +112,29 @@ public struct SafetyPlugin: Sendable {
         var reminded = reply
         reminded.text += "\n\n" + wording.reminder(for: memory.category, entry: entry)
         return reminded
+    }
+
+    /// Whether `text` reads as distress that is not a crisis, by its words or
+    /// by the net's `judgement`. Only asked once ``screen(_:judgement:in:)`` let it through.
+    public func isDistress(_ text: String, judgement: SafetyNet.Judgement) -> Bool {
+        judgement.distress || distressPatterns.matches(anyOf: rulebook.forms(of: text))
+    }
+
+    /// The warm reply to distress that is not a crisis, when no topic question came with it.
+    public func distressReply(judgement: SafetyNet.Judgement) -> Reply {
+        let verdict = SafetyVerdict(category: SafetyTier.distress.rawValue, tier: SafetyTier.distress.rawValue,
+                                    rule: judgement.distress ? "distress-net" : "distress-words", caughtBy: .distress,
+                                    nearestCrisis: judgement == .none ? nil : Double(judgement.nearestCrisis))
+        return Reply(text: wording.distressReply(entry: entry), pluginID: Reply.supportID,
+                     intentID: SafetyTier.distress.rawValue, confidence: 1,
+                     source: "Practical Risks and When to Seek Help", safety: verdict)
+    }
+
+    /// `reply` (a topic answer) with the short support line added.
+    public func withSupportLine(_ reply: Reply) -> Reply {
+        var supported = reply
+        supported.text += "\n\n" + wording.supportLine(entry: entry)
+        return supported
     }
 
     private func reply(_ verdict: SafetyVerdict) -> Reply {

@@ -7,8 +7,13 @@ public enum SafetyTier: String, Sendable, CaseIterable, Comparable {
     case emergency
     /// A crisis: the reply leads with care, then a crisis line.
     case crisis
+    /// Only the semantic net caught it: meaning close to crisis lines, no
+    /// rule fired. The reply asks gently whether the person is safe.
+    case checkIn = "check-in"
     /// The one gentle check after a crisis message is taken back ("jk").
     case check
+    /// Distress that is not a crisis: a warm reply that points to support.
+    case distress
 
     /// Most urgent first, so sorting puts emergencies ahead.
     public static func < (lhs: SafetyTier, rhs: SafetyTier) -> Bool {
@@ -19,7 +24,9 @@ public enum SafetyTier: String, Sendable, CaseIterable, Comparable {
         switch tier {
         case .emergency: return 0
         case .crisis: return 1
-        case .check: return 2
+        case .checkIn: return 2
+        case .check: return 3
+        case .distress: return 4
         }
     }
 }

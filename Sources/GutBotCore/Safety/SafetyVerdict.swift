@@ -5,15 +5,31 @@ public struct SafetyVerdict: Sendable, Equatable {
     /// `retraction-check`.
     public var category: String
     /// How urgent the reply is: a ``SafetyTier`` raw value (`emergency`,
-    /// `crisis` or `check`). Kept as text because it is a protocol field.
+    /// `crisis`, `check-in`, `check` or `distress`). Kept as text because it is a protocol field.
     public var tier: String
-    /// The id of the rule that fired.
+    /// The id of the rule that fired (`net` when only the semantic net caught it).
     public var rule: String
+    /// What caught the message.
+    public var caughtBy: Catcher
+    /// The cosine of the closest crisis line in the net, when the encoder could read the message.
+    public var nearestCrisis: Double?
+
+    /// What caught a message: rules decide category and tier where they fire.
+    public enum Catcher: String, Sendable, Codable {
+        /// A rule of `safety.yml`.
+        case rule
+        /// The semantic net alone: meaning close to crisis lines.
+        case net
+        /// The distress words of `wording.yml`, or distress lines in the net.
+        case distress
+    }
 
     /// A verdict with the given fields.
-    public init(category: String, tier: String, rule: String) {
+    public init(category: String, tier: String, rule: String, caughtBy: Catcher = .rule, nearestCrisis: Double? = nil) {
         self.category = category
         self.tier = tier
         self.rule = rule
+        self.caughtBy = caughtBy
+        self.nearestCrisis = nearestCrisis
     }
 }

@@ -1,0 +1,72 @@
+import Crypto
+import Foundation
+
+/// Example vectors kept on disk between runs, so that start-up does not
+/// encode thousands of examples every time.
+///
+/// A cache file is named by a SHA-256 of the model's checksum and every text
+/// in order, so a changed model, plugin or table gives a new name and a stale
+/// file is never read. Anything wrong with a file (missing, short, unreadable)
+/// means the vectors are encoded afresh; a cache that cannot be written is
+/// simply not kept. Files are written whole (temporary file, then rename) and
+/// readable only by their owner.
+public struct EmbeddingCache: Sendable {
+    /// Where cache files live, by default `$XDG_CACHE_HOME/gutbot`.
+    public var directory: URL
+
+    /// A cache in `directory`.
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The vectors of `texts` (`nil` where the encoder reads nothing), from
+    /// the cache when it holds them, else encoded and stored.
+    public func vectors(for texts: [String], encoder: any SentenceEncoder, modelChecksum: String) -> [[Float]?] {
+        let file = directory.appendingPathComponent("embeddings-\(Self.key(texts, modelChecksum: modelChecksum)).bin")
+        if let cached = Self.read(file, count: texts.count, dimensions: encoder.dimensions) { return cached }
+        let vectors = texts.map(encoder.encode)
+        Self.write(vectors, to: file, dimensions: encoder.dimensions)
+        return vectors
+    }
+
+    static func key(_ texts: [String], modelChecksum: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(modelChecksum.utf8))
+        for text in texts {
+            hasher.update(data: Data([0]))
+            hasher.update(data: Data(text.utf8))
+        }
+        return hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Layout: per text one byte (1 = has a vector), then the vectors that exist, as float32.
+    private static func read(_ file: URL, count: Int, dimensions: Int) -> [[Float]?]? {
+        guard let data = try? Data(contentsOf: file), data.count >= count else { return nil }
+        let present = data.prefix(count).map { $0 == 1 }
+        let floats = present.filter { $0 }.count * dimensions
+        guard data.count == count + floats * 4 else { return nil }
+        var values = [Float](repeating: 0, count: floats)
+        values.withUnsafeMutableBytes { buffer in
+            data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: count..<data.count)
+        }
+        var next = 0
+        return present.map { has in
+            guard has else { return nil }
+            defer { next += dimensions }
+            return Array(values[next..<(next + dimensions)])
+        }
+    }
+
+    private static func write(_ vectors: [[Float]?], to file: URL, dimensions: Int) {
+        var data = Data(vectors.map { $0 == nil ? 0 : 1 })
+        for vector in vectors.compactMap({ $0 }) {
+            vector.withUnsafeBytes { data.append(contentsOf: $0) }
+        }
+        let manager = FileManager.default
+        guard (try? manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])) != nil else { return }
+        let temporary = file.appendingPathExtension("\(getpid()).tmp")
+        guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temporary.path, file.path) != 0 { try? manager.removeItem(at: temporary) }
+    }
+}

@@ -1,0 +1,90 @@
+/// Example texts grouped by what they stand for (an intent, the out-of-scope
+/// class, a crisis category), held as unit vectors so that one pass of dot
+/// products scores a message against all of them.
+public struct SemanticIndex: Sendable {
+    /// Components per vector.
+    public let dimensions: Int
+    /// How many groups there are; group numbers run from 0.
+    public let groupCount: Int
+    /// Row-major unit vectors, one row per example the encoder could read.
+    private let rows: [Float]
+    /// The group of each row.
+    private let rowGroup: [Int32]
+    /// The unit mean of each group's rows, row-major; a zero row for a group with none.
+    private let centroids: [Float]
+
+    /// An index over `groups` (each a list of example texts), encoded with
+    /// `encoder` or read from `cache`. Examples the encoder cannot read are left out.
+    public init(groups: [[String]], encoder: any SentenceEncoder, cache: (EmbeddingCache, modelChecksum: String)? = nil) {
+        let texts = groups.flatMap { $0 }
+        let flat = cache.map { $0.0.vectors(for: texts, encoder: encoder, modelChecksum: $0.modelChecksum) }
+            ?? texts.map(encoder.encode)
+        var vectors: [[[Float]]] = []
+        var next = 0
+        for group in groups {
+            vectors.append(flat[next..<(next + group.count)].compactMap { $0 })
+            next += group.count
+        }
+        self.init(vectors: vectors, dimensions: encoder.dimensions)
+    }
+
+    /// An index over vectors already encoded, grouped.
+    public init(vectors groups: [[[Float]]], dimensions: Int) {
+        var rows: [Float] = []
+        var rowGroup: [Int32] = []
+        var centroids = [Float](repeating: 0, count: groups.count * dimensions)
+        for (group, vectors) in groups.enumerated() {
+            var sum = [Float](repeating: 0, count: dimensions)
+            for vector in vectors {
+                rows += vector
+                rowGroup.append(Int32(group))
+                for component in 0..<dimensions { sum[component] += vector[component] }
+            }
+            if let mean = Vector.normalized(sum) {
+                centroids.replaceSubrange((group * dimensions)..<((group + 1) * dimensions), with: mean)
+            }
+        }
+        self.dimensions = dimensions
+        self.groupCount = groups.count
+        self.rows = rows
+        self.rowGroup = rowGroup
+        self.centroids = centroids
+    }
+
+    /// How close `vector` comes to each group.
+    public struct Similarity: Sendable {
+        /// Per group: the cosine of its closest example (-1 when it has none).
+        public var closest: [Float]
+        /// Per group: the cosine of its centroid (0 when it has none).
+        public var centroid: [Float]
+        /// Per group: which of its examples is closest, counted within the group (-1 when none).
+        public var closestExample: [Int]
+    }
+
+    /// Cosines of `vector` against every group's closest example and its centroid.
+    public func similarity(to vector: [Float]) -> Similarity {
+        var closest = [Float](repeating: -1, count: groupCount)
+        var closestExample = [Int](repeating: -1, count: groupCount)
+        var centroid = [Float](repeating: 0, count: groupCount)
+        var seen = [Int](repeating: 0, count: groupCount)
+        vector.withUnsafeBufferPointer { query in
+            rows.withUnsafeBufferPointer { table in
+                for row in rowGroup.indices {
+                    let group = Int(rowGroup[row])
+                    let cosine = Vector.dot(query.baseAddress!, table.baseAddress! + row * dimensions, count: dimensions)
+                    if cosine > closest[group] {
+                        closest[group] = cosine
+                        closestExample[group] = seen[group]
+                    }
+                    seen[group] += 1
+                }
+            }
+            centroids.withUnsafeBufferPointer { table in
+                for group in 0..<groupCount {
+                    centroid[group] = Vector.dot(query.baseAddress!, table.baseAddress! + group * dimensions, count: dimensions)
+                }
+            }
+        }
+        return Similarity(closest: closest, centroid: centroid, closestExample: closestExample)
+    }
+}
