@@ -92,7 +92,7 @@ public struct SafetyPlugin: Sendable {
         memory.remindersGiven += 1
         session.crisis = memory.remindersGiven < followUp.reminderTurns ? memory : nil
         var reminded = reply
-        reminded.text += "\n\n" + wording.reminder(for: memory.category, entry: entry)
+        reminded.reminder = wording.reminder(for: memory.category, entry: entry)
         return reminded
     }
 
