@@ -8,10 +8,11 @@ struct BotOptions: ParsableArguments {
     @Option(name: .customLong("plugins"), help: ArgumentHelp(
         "A plugin directory (repeatable); later ones replace earlier plugins with the same id.",
         discussion: "Default: ./Plugins, then <prefix>/share/gutbot/Plugins, then $XDG_CONFIG_HOME/gutbot/plugins.",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var pluginDirectories: [String] = []
 
-    @Option(help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).")
+    @Option(help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).",
+            completion: .list(Region.allCases.map(\.rawValue)))
     var region: String?
 
     func validate() throws {
@@ -23,6 +24,22 @@ struct BotOptions: ParsableArguments {
     /// The plugin search path these options name.
     var searchPath: PluginSearchPath {
         pluginDirectories.isEmpty ? .standard() : PluginSearchPath(pluginDirectories)
+    }
+
+    /// The engine loaded afresh for `/reload`, or why not. Unlike start-up, a
+    /// skipped topic file fails the reload too: the running chat keeps the
+    /// plugins it has rather than lose one. Safety loads whole or not at all.
+    func reloadEngine() -> Result<Engine, ReloadFailure> {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment))
+            guard loaded.warnings.isEmpty else {
+                return .failure(ReloadFailure(problems: loaded.warnings.map { "\($0)" }))
+            }
+            return .success(loaded.engine)
+        } catch {
+            return .failure(ReloadFailure(problems: ["\(error)"]))
+        }
     }
 
     /// Loads the engine, printing skipped plugin files as warnings; exits
@@ -40,4 +57,10 @@ struct BotOptions: ParsableArguments {
             throw ExitCode(2)
         }
     }
+}
+
+/// Why `/reload` kept the plugins it had.
+struct ReloadFailure: Error {
+    /// One line per file that failed, with its line number where known.
+    var problems: [String]
 }

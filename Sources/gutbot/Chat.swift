@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GutBotCore
 
 /// `gutbot chat` (the default): the REPL on a terminal, one reply per line
@@ -15,8 +16,12 @@ struct Chat: ParsableCommand {
     var explain = false
 
     @Option(help: ArgumentHelp("Record the chat as a transcript, turn by turn (never overwrites an existing file).",
-                               discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"))
+                               discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"),
+            completion: .file(extensions: ["chat"]))
     var record: String?
+
+    @Option(help: "Style the chat: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+    var color: ColorChoice = .auto
 
     func validate() throws {
         if record != nil && json { throw ValidationError("--record records one conversation; it does not work with --json") }
@@ -37,9 +42,12 @@ struct Chat: ParsableCommand {
         if json {
             JSONLines.serve(engine: engine, explain: explain)
         } else if Terminal.inputIsTerminal {
-            REPL(engine: engine, recording: recording).run()
+            let styled = color.stylesOutput(environment: ProcessInfo.processInfo.environment, outputIsTerminal: Terminal.outputIsTerminal)
+            var repl = REPL(chat: ChatCommands(engine: engine, options: options, frontEnd: .repl), recording: recording,
+                            styled: styled, wraps: Terminal.outputIsTerminal)
+            repl.run()
         } else {
-            PipeChat.run(engine: engine, recording: recording)
+            PipeChat.run(engine: engine, options: options, recording: recording)
         }
     }
 }
