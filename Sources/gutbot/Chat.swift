@@ -39,15 +39,18 @@ struct Chat: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        // JSON is for programs: never wrapped or styled.
         if json {
             JSONLines.serve(engine: engine, explain: explain)
-        } else if Terminal.inputIsTerminal {
-            let styled = color.stylesOutput(environment: ProcessInfo.processInfo.environment, outputIsTerminal: Terminal.outputIsTerminal)
+            return
+        }
+        let styled = color.stylesOutput(environment: ProcessInfo.processInfo.environment, outputIsTerminal: Terminal.outputIsTerminal)
+        if Terminal.inputIsTerminal {
             var repl = REPL(chat: ChatCommands(engine: engine, options: options, frontEnd: .repl), recording: recording,
                             styled: styled, wraps: Terminal.outputIsTerminal)
             repl.run()
         } else {
-            PipeChat.run(engine: engine, options: options, recording: recording)
+            PipeChat.run(engine: engine, options: options, styled: styled, recording: recording)
         }
     }
 }

@@ -60,6 +60,18 @@ import Testing
         #expect(tmux.waitFor("exit=").contains("exit=0"))
     }
 
+    /// Out of a pipe `auto` never styles; `always` does, even with NO_COLOR set (the flag is the user's own
+    /// choice); `never` never does. JSON is never styled.
+    @Test(arguments: [(["--color", "always"], [String: String](), true), (["--color", "always"], ["NO_COLOR": "1"], true),
+                      ([], [:], false), (["--color", "never"], [:], false), (["--color", "auto"], ["TERM": "xterm"], false),
+                      (["--json", "--color", "always"], [:], false)])
+    func colorFollowsTheFlagAndTheEnvironment(flags: [String], environment: [String: String], styled: Bool) throws {
+        let input = flags.contains("--json") ? #"{"text": "I want to die"}"# + "\n" : "I want to die\n"
+        let result = try GutBotProcess.run(["chat", "--region", "us"] + flags, input: input, environment: environment)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\u{1B}[") == styled, "\(flags) \(environment): \(result.stdout)")
+    }
+
     @Test func versionComesFromOnePlace() throws {
         let result = try GutBotProcess.run(["--version"])
         #expect(result.status == 0)

@@ -16,10 +16,11 @@ import Testing
 
     /// A crisis (help lines, a phone number, a web address), then a long answer
     /// with its source and the reminder, at each width; styled only without NO_COLOR.
-    @Test(arguments: [(60, false), (100, true)])
-    func wrapsAtWordsToTheWidthAndStylesOnlyWhenAllowed(width: Int, styled: Bool) throws {
+    @Test(arguments: [(60, "NO_COLOR=1", false), (100, "env -u NO_COLOR TERM=xterm-256color", true),
+                      (80, "env -u NO_COLOR TERM=dumb", false)])
+    func wrapsAtWordsToTheWidthAndStylesOnlyWhenAllowed(width: Int, environment: String, styled: Bool) throws {
         let messages = ["I want to die", "does fiber help my mood"]
-        let tmux = try start(width: width, environment: styled ? "env -u NO_COLOR TERM=xterm-256color" : "NO_COLOR=1")
+        let tmux = try start(width: width, environment: environment)
         defer { tmux.stop() }
         for message in messages {
             try tmux.type(message, "Enter")
