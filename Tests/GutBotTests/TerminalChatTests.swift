@@ -56,6 +56,24 @@ import Testing
         }
     }
 
+    /// A window made narrower mid-chat (SIGWINCH): the next reply fits the new width.
+    @Test func aResizedWindowIsHonouredByTheNextReply() throws {
+        let tmux = try start(width: 100)
+        defer { tmux.stop() }
+        try tmux.type("does fiber help my mood", "Enter")
+        _ = tmux.waitFor("(Source: ")
+        try tmux.run(["resize-window", "-t", "repl", "-x", "50"])
+        Thread.sleep(forTimeInterval: 0.3)
+        try tmux.type("how many hours of sleep should I get", "Enter")
+        _ = tmux.waitFor("(Source: Practical Checklist")
+        let lines = tmux.screen(joined: true).split(separator: "\n")
+        let after = lines.drop { !$0.contains("how many hours of sleep") }.dropFirst()
+        #expect(!after.isEmpty)
+        for line in after {
+            #expect(line.count <= 50, "wider than the resized window: \(line)")
+        }
+    }
+
     @Test(arguments: ["quit", "exit"])
     func aWordLeaves(word: String) throws {
         let tmux = try start(width: 80)
