@@ -36,6 +36,17 @@ import Testing
         #expect(!TextWrapper.wrap(text, width: 45).hasSuffix("\n(Source: 1. Eat a Fiber-Rich, Nutrient-Dense Diet)"))
     }
 
+    /// Two spaces in a row at the edge: the line ends at the first, so no
+    /// trailing space pushes it past the width (the /why table has such gaps).
+    @Test(arguments: [5, 6, 7, 8, 9, 10])
+    func aRunOfSpacesAtTheEdgeDoesNotOverflow(width: Int) {
+        let wrapped = TextWrapper.wrap("abcde  fgh  ij", width: width)
+        for line in wrapped.split(separator: "\n") {
+            #expect(line.count <= width, "\(width): \(wrapped.debugDescription)")
+        }
+        #expect(wrapped.replacingOccurrences(of: "\n", with: " ") == "abcde  fgh  ij")
+    }
+
     @Test func lineBreaksAreKeptAndWidthZeroChangesNothing() {
         #expect(TextWrapper.wrap("one\n\ntwo three", width: 5) == "one\n\ntwo\nthree")
         #expect(TextWrapper.wrap("one two three", width: 0) == "one two three")

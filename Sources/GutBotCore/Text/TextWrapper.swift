@@ -27,23 +27,37 @@ public enum TextWrapper {
             kept[offset] = true
         }
         var lineStart = 0
+        // The last space a line may end at, and of those the last one that
+        // leaves no trailing space past the edge ("a  b": two spaces in a row).
         var lastBreak: Int?
+        var lastFitting: Int?
         for offset in characters.indices {
             let character = characters[offset]
             if character == "\n" {
                 lineStart = offset + 1
                 lastBreak = nil
+                lastFitting = nil
                 continue
             }
             if character == " " {
-                if !kept[offset] { lastBreak = offset }
+                if !kept[offset] {
+                    lastBreak = offset
+                    if offset - lineStart <= width { lastFitting = offset }
+                }
                 continue
             }
             // This character would stand in column width + 1: break at the last space.
-            if offset - lineStart >= width, let space = lastBreak, space > lineStart {
+            if offset - lineStart >= width, let space = lastFitting ?? lastBreak, space > lineStart {
                 characters[space] = "\n"
                 lineStart = space + 1
                 lastBreak = nil
+                lastFitting = nil
+                // Spaces already passed on the new line may still be break points.
+                for later in (lineStart..<offset).reversed() where characters[later] == " " && !kept[later] {
+                    lastBreak = later
+                    if later - lineStart <= width { lastFitting = later }
+                    break
+                }
             }
         }
         return String(characters)
