@@ -8,16 +8,17 @@ struct BotOptions: ParsableArguments {
     @Option(name: .customLong("plugins"), help: ArgumentHelp(
         "A plugin directory (repeatable); later ones replace earlier plugins with the same id.",
         discussion: "Default: ./Plugins, then <prefix>/share/gutbot/Plugins, then $XDG_CONFIG_HOME/gutbot/plugins.",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var pluginDirectories: [String] = []
 
     @Option(name: .customLong("models"), help: ArgumentHelp(
         "A directory holding the sentence encoder's model (repeatable); the last one that has it wins.",
         discussion: "Default: ./Models, then <prefix>/share/gutbot/Models, then $XDG_DATA_HOME/gutbot/models.",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var modelDirectories: [String] = []
 
-    @Option(help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).")
+    @Option(help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).",
+            completion: .list(Region.allCases.map(\.rawValue)))
     var region: String?
 
     func validate() throws {
@@ -36,6 +37,23 @@ struct BotOptions: ParsableArguments {
         modelDirectories.isEmpty ? ModelFile.standardDirectories() : modelDirectories
     }
 
+    /// The engine loaded afresh for `/reload`, or why not. Unlike start-up, a
+    /// skipped topic file fails the reload too: the running chat keeps the
+    /// plugins it has rather than lose one. Safety loads whole or not at all.
+    func reloadEngine() -> Result<Engine, ReloadFailure> {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment),
+                                          modelDirectories: modelSearchPath)
+            guard loaded.warnings.isEmpty else {
+                return .failure(ReloadFailure(problems: loaded.warnings.map { "\($0)" }))
+            }
+            return .success(loaded.engine)
+        } catch {
+            return .failure(ReloadFailure(problems: ["\(error)"]))
+        }
+    }
+
     /// Loads the engine, printing skipped plugin files as warnings; exits
     /// non-zero when safety cannot load, so gutbot never answers without it.
     func loadEngine() throws -> Engine {
@@ -52,4 +70,10 @@ struct BotOptions: ParsableArguments {
             throw ExitCode(2)
         }
     }
+}
+
+/// Why `/reload` kept the plugins it had.
+struct ReloadFailure: Error {
+    /// One line per file that failed, with its line number where known.
+    var problems: [String]
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GutBotCore
 
 /// `gutbot chat` (the default): the REPL on a terminal, one reply per line
@@ -15,8 +16,12 @@ struct Chat: ParsableCommand {
     var explain = false
 
     @Option(help: ArgumentHelp("Record the chat as a transcript, turn by turn (never overwrites an existing file).",
-                               discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"))
+                               discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"),
+            completion: .file(extensions: ["chat"]))
     var record: String?
+
+    @Option(help: "Style the chat: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+    var color: ColorChoice = .auto
 
     func validate() throws {
         if record != nil && json { throw ValidationError("--record records one conversation; it does not work with --json") }
@@ -34,12 +39,18 @@ struct Chat: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        // JSON is for programs: never wrapped or styled.
         if json {
             JSONLines.serve(engine: engine, explain: explain)
-        } else if Terminal.inputIsTerminal {
-            REPL(engine: engine, recording: recording).run()
+            return
+        }
+        let styled = color.stylesOutput(environment: ProcessInfo.processInfo.environment, outputIsTerminal: Terminal.outputIsTerminal)
+        if Terminal.inputIsTerminal {
+            var repl = REPL(chat: ChatCommands(engine: engine, options: options, frontEnd: .repl), recording: recording,
+                            styled: styled, wraps: Terminal.outputIsTerminal)
+            repl.run()
         } else {
-            PipeChat.run(engine: engine, recording: recording)
+            PipeChat.run(engine: engine, options: options, styled: styled, recording: recording)
         }
     }
 }

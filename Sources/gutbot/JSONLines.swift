@@ -7,10 +7,14 @@ import GutBotCore
 enum JSONLines {
     /// One request line.
     struct Request: Decodable {
-        var text: String
+        /// The message; may be left out only when `reset` is true.
+        var text: String?
         var session: String?
         /// Asks for the `candidates` field in the reply.
         var candidates: Bool?
+        /// Forgets the session's conversation first. Without `text` the
+        /// reply acknowledges the reset; with it, `text` is answered afresh.
+        var reset: Bool?
     }
 
     /// One reply line.
@@ -55,7 +59,8 @@ enum JSONLines {
         }
 
         init(_ reply: Reply, session: Session, withCandidates: Bool) {
-            text = reply.text
+            // The reminder after a crisis has always been part of `text` here.
+            text = reply.fullText
             plugin = reply.pluginID
             intent = reply.intentID
             confidence = (reply.confidence * 1000).rounded() / 1000
@@ -137,7 +142,18 @@ enum JSONLines {
         }
         let id = request.session ?? defaultSession
         var session = sessions[id] ?? Session(id: id)
-        let reply = engine.reply(to: request.text, in: &session)
+        let reply: Reply
+        switch (request.text, request.reset == true) {
+        case (let text?, false):
+            reply = engine.reply(to: text, in: &session)
+        case (let text?, true):
+            _ = engine.reset(&session)
+            reply = engine.reply(to: text, in: &session)
+        case (nil, true):
+            reply = engine.reset(&session)
+        case (nil, false):
+            return encode(Failure(error: "line \(number) is not a request object like {\"text\": \"...\", \"session\": \"id\"}: missing \"text\"", line: number))
+        }
         sessions[id] = session
         return encode(Response(reply, session: session, withCandidates: explain || request.candidates == true))
     }

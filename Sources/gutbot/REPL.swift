@@ -2,81 +2,66 @@ import Foundation
 import GutBotCore
 
 /// The interactive chat on a terminal: a prompt, line editing, history,
-/// completion and slash-commands.
+/// completion and slash-commands, with replies wrapped to the terminal's width
+/// and, when styling is on, a styled prompt, a dim source line and bold help lines.
 struct REPL {
-    let engine: Engine
+    var chat: ChatCommands
     /// The transcript `chat --record` started, if any.
     var recording: RecordingFile? = nil
+    /// Whether to style output (see ``ColorChoice``).
+    let styled: Bool
+    /// Whether to wrap: only when output is a terminal.
+    let wraps: Bool
+
     static let prompt = "you> "
 
-    /// The slash-commands, with what they do, for /help and completion.
-    static let commands: [(name: String, help: String)] = [
-        ("/help", "what gutbot can talk about, and these commands"),
-        ("/topics", "the topics gutbot knows"),
-        ("/why", "why the last reply was chosen: the top candidates and matched terms"),
-    ] + RecordCommand.commands + [
-        ("/quit", "leave (Ctrl-D works too)"),
-    ]
+    /// The prompt, styled when styling is on. readline must be told which
+    /// bytes take no room (between \u{1} and \u{2}) or it miscounts the line.
+    var prompt: String {
+        styled ? "\u{1}\(TextStyle.prompt.on)\u{2}you>\u{1}\(TextStyle.off)\u{2} " : Self.prompt
+    }
 
-    func run() {
+    mutating func run() {
         let state = XDGDirectories(environment: ProcessInfo.processInfo.environment).state
-        let editor = LineEditor(historyPath: state.appendingPathComponent("history").path,
-                                completions: Self.commands.map(\.name) + engine.plugins.map(\.id))
-        var session = Session(id: JSONLines.defaultSession)
-        var last: Reply?
+        let editor = LineEditor(historyPath: state.appendingPathComponent("history").path, completions: completions)
         var recording = self.recording
-        Terminal.line("gutbot: questions about the gut, serotonin and mental health, answered from one article.")
-        Terminal.line("I'm a program, not a clinician. Type /help for topics, /quit or Ctrl-D to leave.")
-        if let recording { Terminal.line("Recording to \(recording.path). /stop to finish.") }
-        while let line = editor.readLine(prompt: Self.prompt) {
+        say("gutbot \(GutBotVersion.current): questions about the gut, serotonin and mental health, answered from one article.")
+        say("I'm a program, not a clinician. Type /help for topics and commands; quit, /quit or Ctrl-D leaves.")
+        if let recording { say("Recording to \(recording.path). /stop to finish.") }
+        loop: while let line = editor.readLine(prompt: prompt) {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             editor.remember(line)
             if text.hasPrefix("/") {
-                if RecordCommand.handle(text, recording: &recording, session: &session, region: engine.safety.region) { continue }
-                if !command(text, last: last) { break }
+                if RecordCommand.handle(text, recording: &recording, session: &chat.session, region: chat.engine.safety.region) { continue }
+                switch chat.run(text) {
+                case .leave:
+                    break loop
+                case .show(let blocks):
+                    for block in blocks { Terminal.line(block.rendered(width: width)) }
+                    if text.lowercased().hasPrefix("/reload") { Completion.words = completions.sorted() }
+                }
                 continue
             }
-            let reply = engine.reply(to: text, in: &session)
-            last = reply
-            Terminal.line(ReplyRenderer.text(reply) + "\n")
+            let reply = chat.reply(to: text)
+            Terminal.line(ReplyRenderer.terminal(reply, width: width ?? Int.max, styled: styled) + "\n")
             recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
+            // "quit", "exit", "bye": answered (after the safety screen) and then gone.
+            if reply.conversation == .leave { editor.close(); return }
         }
         editor.close()
         Terminal.line("")
-        Terminal.line("Take care.")
+        say("Take care.")
     }
 
-    /// Runs a slash-command; `false` means leave.
-    private func command(_ text: String, last: Reply?) -> Bool {
-        let name = text.split(separator: " ").first.map(String.init) ?? text
-        switch name.lowercased() {
-        case "/quit", "/exit", "/bye":
-            return false
-        case "/help":
-            Terminal.line(help())
-        case "/topics":
-            Terminal.line(topics())
-        case "/why":
-            Terminal.line(last.map(ReplyRenderer.why) ?? "Ask something first; then /why shows how the answer was chosen.")
-        default:
-            Terminal.line("Unknown command \(name). Commands: " + Self.commands.map(\.name).joined(separator: ", "))
-        }
-        return true
+    /// The width to wrap to, read afresh each time so a resize takes effect at once.
+    private var width: Int? { wraps ? Terminal.width : nil }
+
+    private var completions: [String] {
+        chat.commands.map(\.name) + chat.engine.plugins.map(\.id)
     }
 
-    private func topics() -> String {
-        engine.plugins.map { "  \($0.id): \($0.name) — \($0.summary)" }.joined(separator: "\n")
-    }
-
-    private func help() -> String {
-        var lines = ["Ask a question in your own words. I answer from one article and say which section each answer comes from.", "", "Topics:"]
-        lines.append(topics())
-        lines.append("")
-        lines.append("Commands:")
-        lines += Self.commands.map { "  \($0.name)  \($0.help)" }
-        lines.append("")
-        lines.append("If you are in crisis, please contact your local emergency number or findahelpline.com.")
-        return lines.joined(separator: "\n")
+    private func say(_ text: String) {
+        Terminal.line(width.map { TextWrapper.wrap(text, width: $0) } ?? text)
     }
 }

@@ -23,7 +23,8 @@ struct Replay: ParsableCommand {
     @Flag(help: "Stop at the first transcript that fails.")
     var failFast = false
 
-    @Argument(help: ArgumentHelp("Transcript files, or folders searched recursively for *.chat (default: Transcripts).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Transcript files, or folders searched recursively for *.chat (default: Transcripts).", valueName: "path"),
+              completion: .file(extensions: ["chat"]))
     var paths: [String] = []
 
     func run() throws {
@@ -112,8 +113,11 @@ private struct Engines {
             if loaded.isEmpty {
                 for warning in loader.warnings { Terminal.error("warning: skipped plugin \(warning)") }
             }
-            loaded[region] = loader.engine
-            return Replayer(engine: loader.engine, render: ReplyRenderer.text)
+            // Transcripts are chats, recorded where /help works.
+            var engine = loader.engine
+            engine.helpCommand = "/help"
+            loaded[region] = engine
+            return Replayer(engine: engine, render: ReplyRenderer.text)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(2)

@@ -26,4 +26,18 @@ enum Terminal {
 
     /// Whether standard input is a terminal (the REPL) or a pipe or file.
     static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Whether standard output is a terminal: only then is text wrapped or styled.
+    static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// The terminal's width in columns, asked of the terminal every time: a
+    /// window resized (SIGWINCH) is honoured by the next thing printed,
+    /// without a handler racing readline's own. `COLUMNS`, else 80, when
+    /// output is not a terminal.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
 }

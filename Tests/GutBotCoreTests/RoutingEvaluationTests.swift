@@ -149,4 +149,26 @@ import Testing
             (error as? PluginLoadError)?.description == "/nonexistent/set.tsv: no such file"
         }
     }
+
+    /// Intent labels (`plugin/intent`), worked out by hand: fiber is expected
+    /// twice and answered twice, one of each right; sleep-hours once, right.
+    @Test func perIntentPrecisionRecallAndF1() throws {
+        let evaluation = RoutingEvaluation([
+            RoutingOutcome(labels: ["diet/fiber"], answered: "diet", intentID: "fiber"),
+            RoutingOutcome(labels: ["diet/fiber"], answered: "diet", intentID: "plant-variety"),
+            RoutingOutcome(labels: ["diet/plant-variety"], answered: "diet", intentID: "fiber"),
+            RoutingOutcome(labels: ["sleep/sleep-hours"], answered: "sleep", intentID: "sleep-hours"),
+            RoutingOutcome(labels: ["diet"], answered: "diet", intentID: "fiber"), // no intent label: not counted per intent
+        ])
+        let scores = Dictionary(uniqueKeysWithValues: evaluation.perIntent.map { ($0.id, $0) })
+        let fiber = try #require(scores["diet/fiber"])
+        #expect((fiber.expected, fiber.answered, fiber.correct) == (2, 2, 1))
+        #expect(fiber.precision == 0.5 && fiber.recall == 0.5 && fiber.f1 == 0.5)
+        let variety = try #require(scores["diet/plant-variety"])
+        #expect(variety.correct == 0 && variety.f1 == 0)
+        #expect(scores["sleep/sleep-hours"]?.f1 == 1)
+        // Plugin-level scoring reads `diet/fiber` as `diet`.
+        #expect(evaluation.overall == .init(total: 5, correct: 5))
+        #expect(RoutingEvaluation.ClassScore(id: "x", expected: 0, answered: 3, correct: 0).f1 == nil)
+    }
 }

@@ -20,9 +20,9 @@ import Testing
         #expect(replies[0].pluginID == Reply.safetyID)
         for reply in replies[1...3] {
             #expect(reply.pluginID != Reply.safetyID)
-            #expect(reply.text.contains(Self.reminder), "no reminder in: \(reply.text)")
+            #expect(reply.fullText.contains(Self.reminder), "no reminder in: \(reply.fullText)")
         }
-        #expect(!replies[4].text.contains(Self.reminder), "still reminding after three turns")
+        #expect(!replies[4].fullText.contains(Self.reminder), "still reminding after three turns")
     }
 
     @Test(arguments: ["jk", "just kidding", "lol i'm fine", "haha i was joking", "nvm", "I’m fine lol"])
@@ -31,14 +31,14 @@ import Testing
         #expect(replies[1].pluginID == Reply.safetyID)
         #expect(replies[1].safety?.category == "retraction-check")
         #expect(replies[1].safety?.tier == SafetyTier.check.rawValue)
-        #expect(replies[1].text.contains("988") && replies[1].text.contains("safe"))
+        #expect(replies[1].fullText.contains("988") && replies[1].fullText.contains("safe"))
         #expect(replies[2].pluginID != Reply.safetyID, "checked twice")
     }
 
     @Test func aRetractionWithoutACrisisIsAnOrdinaryMessage() throws {
         let replies = try Self.conversation(["does fiber help my mood", "jk"])
         #expect(replies[1].pluginID != Reply.safetyID)
-        #expect(!replies[1].text.contains(Self.reminder))
+        #expect(!replies[1].fullText.contains(Self.reminder))
     }
 
     @Test func sayingTheyAreSafeEndsRemindersSooner() throws {
@@ -46,9 +46,9 @@ import Testing
             "I want to die", "thanks, I'm safe now, I called my sister", "does fiber help my mood", "what foods have tryptophan",
         ])
         #expect(replies[1].pluginID != Reply.safetyID)
-        #expect(replies[1].text.contains(Self.reminder), "the last reminder")
-        #expect(!replies[2].text.contains(Self.reminder))
-        #expect(!replies[3].text.contains(Self.reminder))
+        #expect(replies[1].fullText.contains(Self.reminder), "the last reminder")
+        #expect(!replies[2].fullText.contains(Self.reminder))
+        #expect(!replies[3].fullText.contains(Self.reminder))
     }
 
     @Test func aNewCrisisGetsAFullReplyAgain() throws {
@@ -59,7 +59,7 @@ import Testing
 
     @Test func redFlagRemindersAreMedical() throws {
         let replies = try Self.conversation(["there's blood in my stool", "does fiber help my mood"])
-        #expect(replies[1].text.contains("doctor"))
+        #expect(replies[1].fullText.contains("doctor"))
     }
 
     /// The verdict names the category, tier and rule, never the message.

@@ -5,9 +5,9 @@ import Testing
 /// Expectations are recorded from the engine itself first, so these tests
 /// hold whatever the plugins say today.
 @Suite struct TranscriptReplayerTests {
-    /// Renders like the chat: the reply, then its source on its own line.
+    /// Renders like the chat: the reply, its source on its own line, then any reminder.
     static let replayer = Replayer(engine: ShippedEngine.engine) { reply in
-        reply.source.map { reply.text + "\n(Source: \($0))" } ?? reply.text
+        (reply.source.map { reply.text + "\n(Source: \($0))" } ?? reply.text) + (reply.reminder.map { "\n\n" + $0 } ?? "")
     }
 
     static let messages = ["hello", "does fiber help my mood", "tell me more", "I want to die", "thanks", "bye"]

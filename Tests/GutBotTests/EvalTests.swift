@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `gutbot eval` over labeled question sets. No accuracy threshold is asserted:
-/// the numbers are reported, not tested.
+/// `gutbot eval` over labeled question sets. No accuracy of the shipped sets is
+/// asserted: the numbers are reported, not tested; the gates are tested on a set made here.
 @Suite struct EvalTests {
     static let devSet = "Tests/Fixtures/dev-set.tsv"
 
@@ -71,5 +71,32 @@ import Testing
         let result = try GutBotProcess.run(["eval", file.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("no questions"))
+    }
+
+    /// A small set written here, so the gates are tested against known
+    /// numbers: overall 2/3, in scope 2/2, out of scope 0/1.
+    static let gates: [([String], Int32)] = [
+        (["--min-accuracy", "0.5"], Int32(0)), (["--min-accuracy", "70%"], 1), (["--min-in-scope", "1"], 0),
+        (["--min-out-of-scope", "0.5"], 1), (["--min-in-scope", "100%", "--min-out-of-scope", "0"], 0),
+    ]
+
+    @Test(arguments: gates)
+    func minimumAccuraciesGateTheExitStatus(flags: [String], status: Int32) throws {
+        let directory = try GutBotProcess.temporaryDirectory()
+        let set = directory.appendingPathComponent("set.tsv")
+        // The out-of-scope question is one diet answers.
+        try "diet/fiber\tdoes fiber help my mood\nsleep\thow many hours of sleep should i get\nnone\tdoes fiber help my mood\n"
+            .write(to: set, atomically: true, encoding: .utf8)
+        let result = try GutBotProcess.run(["eval", set.path] + flags)
+        #expect(result.status == status, "\(flags): \(result.stderr)")
+        #expect(result.stderr.contains("below the minimum") == (status != 0))
+        #expect(result.lines.contains { $0.hasPrefix("per intent") }, "no per-intent table")
+        #expect(result.lines.contains { $0.contains("diet/fiber") && $0.contains("100.0%") })
+    }
+
+    @Test(arguments: ["2", "-0.1", "ninety", "150%"])
+    func aMinimumOutsideZeroToOneIsRefused(value: String) throws {
+        let result = try GutBotProcess.run(["eval", Self.devSet, "--min-accuracy", value])
+        #expect(result.status != 0 && result.status != 1, "a bad threshold is a usage error, not a failed gate")
     }
 }

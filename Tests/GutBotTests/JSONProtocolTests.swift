@@ -57,4 +57,44 @@ import Testing
         let result = try GutBotProcess.run(["chat", "--json"], input: #"{"text": "what is the weather in paris tomorrow"}"# + "\n")
         #expect(try objects(result).first?["plugin"] as? String == "fallback")
     }
+
+    /// Conversation words, by JSON: answered as conversation, never by a topic
+    /// plugin; a crisis among them is still safety's.
+    @Test func conversationWordsNeverReachATopicPlugin() throws {
+        let words = ["quit", "exit", "stop", "bye", "yes", "no", "ok", "cool", "thanks", "who are you", "who made you",
+                     "what's your source", "Cool!", "no thanks", "ok bye"]
+        let topics: Set<String> = ["diet", "sleep", "stress", "exercise", "probiotics", "medications", "science"]
+        let input = words.map { #"{"text": "\#($0)", "session": "w"}"# }.joined(separator: "\n")
+            + "\n" + #"{"text": "bye, I'm going to kill myself", "session": "w"}"# + "\n"
+        let replies = try objects(GutBotProcess.run(["--json"], input: input))
+        #expect(replies.count == words.count + 1)
+        for (word, reply) in zip(words, replies) {
+            let plugin = reply["plugin"] as? String ?? ""
+            #expect(!topics.contains(plugin), "\(word) reached \(plugin)")
+            #expect(plugin == "smalltalk", "\(word) went to \(plugin)")
+        }
+        #expect(replies.last?["plugin"] as? String == "safety")
+        // A program cannot type /help: the JSON fallback names no command.
+        let fallback = try objects(GutBotProcess.run(["--json"], input: #"{"text": "what is the weather in paris tomorrow"}"# + "\n"))
+        #expect((fallback.first?["text"] as? String)?.contains("/help") == false)
+    }
+
+    @Test func aResetForgetsTheSessionAndAcknowledges() throws {
+        let input = [
+            #"{"text": "does fiber help my mood", "session": "a"}"#,
+            #"{"text": "does fiber help my mood", "session": "b"}"#,
+            #"{"session": "a", "reset": true}"#,
+            #"{"text": "tell me more", "session": "a"}"#,
+            #"{"text": "tell me more", "session": "b"}"#,
+            #"{"session": "c"}"#,
+        ].joined(separator: "\n") + "\n"
+        let replies = try objects(GutBotProcess.run(["--json"], input: input))
+        #expect(replies.count == 6)
+        #expect(replies[2]["intent"] as? String == "reset" && replies[2]["session"] as? String == "a")
+        #expect((replies[2]["text"] as? String)?.contains("forgotten") == true)
+        #expect(replies[2]["turn"] as? Int == 0)
+        #expect(replies[3]["plugin"] as? String != "diet", "session a still followed up after its reset")
+        #expect(replies[4]["plugin"] as? String == "diet", "the reset reached session b")
+        #expect((replies[5]["error"] as? String)?.contains("text") == true, "no text and no reset is an error")
+    }
 }

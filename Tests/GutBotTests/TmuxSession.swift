@@ -5,9 +5,9 @@ import Foundation
 struct TmuxSession {
     let socket = "gutbot-test-\(UUID().uuidString.prefix(8))"
 
-    /// Starts `command` in a detached 200x50 window named `repl`.
-    init(command: String) throws {
-        try run(["new-session", "-d", "-s", "repl", "-x", "200", "-y", "50", command])
+    /// Starts `command` in a detached window named `repl`, `width` columns by 50 lines.
+    init(command: String, width: Int = 200) throws {
+        try run(["new-session", "-d", "-s", "repl", "-x", "\(width)", "-y", "50", command])
     }
 
     /// Runs one tmux client command and returns what it printed.
@@ -35,9 +35,12 @@ struct TmuxSession {
         try run(["send-keys", "-t", "repl"] + keys)
     }
 
-    /// The screen and its scrollback.
-    func screen() -> String {
-        (try? run(["capture-pane", "-p", "-t", "repl", "-S", "-200"])) ?? ""
+    /// The screen and its scrollback. `joined`: lines the terminal itself
+    /// folded (output wider than the window) come back as one long line.
+    /// `styles`: with the escape codes of bold, dim and colours.
+    func screen(joined: Bool = false, styles: Bool = false) -> String {
+        let flags = ["-p"] + (joined ? ["-J"] : []) + (styles ? ["-e"] : [])
+        return (try? run(["capture-pane"] + flags + ["-t", "repl", "-S", "-200"])) ?? ""
     }
 
     /// The screen once it contains `text`, or as it is after `seconds`.

@@ -7,6 +7,9 @@ public struct Engine: Sendable {
     public let plugins: [any Plugin]
     /// Chooses the intent for each message.
     public var router: Router
+    /// The command that lists topics in the front end in use ("/help"), which
+    /// the fallback names; `nil` where nobody can type one (JSON, a program).
+    public var helpCommand: String?
     /// Messages longer than this (in characters) are matched on their start only.
     public static let matchLimit = 2_000
     /// No chat message is this long; anything beyond it (a pasted file, a
@@ -66,29 +69,43 @@ public struct Engine: Sendable {
             remember(crisis, in: &session)
             return crisis
         }
-        let (route, candidates) = router.route(reading, in: session)
-        session.pendingChoice = []
+        let words = index.analyzer.normalizer.words(query)
         var reply: Reply
-        switch route {
-        case .intent(let candidate):
-            reply = answer(candidate, to: query, in: session)
-            session.lastTopicQuestion = query
-        case .clarify(let first, let second):
-            reply = clarify(first, second)
-            session.pendingChoice = [first, second]
-            session.lastTopicQuestion = query
-        case .fallback(let confidence):
-            reply = fallback(confidence: confidence)
+        if let word = ConversationWord.classify(words) {
+            // After safety, before any topic: "stop" or "no" is never a topic question.
+            reply = converse(word, in: session)
+        } else {
+            let previous = session.lastIntentID.flatMap { intentID in
+                session.lastTopicID.map { Candidate(pluginID: $0, intentID: intentID, score: 1) }
+            }
+            let (route, candidates) = router.route(reading, in: session)
+            session.pendingChoice = []
+            switch route {
+            case .intent(let candidate):
+                reply = answer(candidate, to: query, in: session)
+                session.lastTopicQuestion = query
+                // The router gives "tell me more" no ranking; say what it continued.
+                if candidates.isEmpty, FollowUp.classify(words) == .more, candidate.pluginID == previous?.pluginID {
+                    reply.followedUp = previous
+                }
+            case .clarify(let first, let second):
+                reply = clarify(first, second)
+                session.pendingChoice = [first, second]
+                session.lastTopicQuestion = query
+            case .fallback(let confidence):
+                reply = fallback(confidence: confidence)
+            }
+            reply.candidates = Array(candidates.prefix(5))
         }
-        reply.candidates = Array(candidates.prefix(5))
         if safety.isDistress(text, judgement: judgement) {
-            // A topic question asked in distress still gets its answer (or
-            // the question that picks one), with support added.
+            // A question asked in distress still gets its answer (or the
+            // question that picks one), with support added.
             if reply.pluginID != Reply.fallbackID {
                 reply = safety.withSupportLine(reply)
             } else {
+                let candidates = reply.candidates
                 reply = safety.distressReply(judgement: judgement)
-                reply.candidates = Array(candidates.prefix(5))
+                reply.candidates = candidates
                 session.pendingChoice = []
             }
         }
@@ -127,16 +144,51 @@ public struct Engine: Sendable {
                      confidence: first.score, choices: [first, second])
     }
 
-    /// The honest "I don't know", listing what the bot can talk about.
+    /// The reply to a conversation word: the small-talk intent of that name
+    /// when a small-talk plugin has one, else the core's own short answer.
+    func converse(_ word: ConversationWord, in session: Session) -> Reply {
+        var text = plugin(withID: ConversationWord.pluginID)?.intent(withID: word.intentID).map { fillPlaceholders($0.answer) }
+            ?? word.builtInAnswer
+        // "no" or "ok" right after a crisis reply may answer "are you safe?":
+        // never shrug it off; the reminder with the help line follows.
+        if word == .acknowledgement, session.crisis != nil {
+            text = "Thank you for letting me know. I'm only a program, so a person is the best one to talk this over with, any time."
+        }
+        var reply = Reply(text: text, pluginID: ConversationWord.pluginID, intentID: word.intentID, confidence: 1)
+        reply.conversation = word
+        return reply
+    }
+
+    /// Forgets `session`'s conversation (topics, pending questions, the turn
+    /// count) and acknowledges it. A recent crisis is kept, so its few reminders
+    /// of help still come: safety is never reset by a command.
+    public func reset(_ session: inout Session) -> Reply {
+        var fresh = Session(id: session.id)
+        fresh.crisis = session.crisis
+        session = fresh
+        return Reply(text: "Done: I've forgotten our conversation, so we can start afresh. What would you like to know?",
+                     pluginID: ConversationWord.pluginID, intentID: Reply.resetIntent, confidence: 1)
+    }
+
+    /// The honest "I don't know", listing what the bot can talk about, and
+    /// ``helpCommand`` where the front end has one.
     public func fallback(confidence: Double) -> Reply {
-        let text = "I'm not sure about that one: I only know what one article says about the gut, serotonin and mental health. "
-            + "I can talk about \(topicList). Try asking, for example, \"does fiber help my mood?\" or type /help."
+        var text = "I'm not sure about that one: I only know what one article says about the gut, serotonin and mental health. "
+            + "I can talk about \(topicList). Try asking, for example, \"does fiber help my mood?\""
+        text += helpCommand.map { " or type \($0)." } ?? ""
         return Reply(text: text, pluginID: Reply.fallbackID, confidence: confidence)
     }
 
-    private func describe(_ candidate: Candidate) -> String {
+    /// The intent `candidate` names, as a person would call it: its title and
+    /// its topic's name ("Fiber and your mood (diet and food)").
+    public func describe(_ candidate: Candidate) -> String {
         let name = plugin(withID: candidate.pluginID)?.name.lowercased() ?? candidate.pluginID
-        return "\(name) (\(candidate.intentID.replacingOccurrences(of: "-", with: " ")))"
+        return "\(title(of: candidate)) (\(name))"
+    }
+
+    /// The title of the intent `candidate` names, or its id when no loaded plugin has it.
+    public func title(of candidate: Candidate) -> String {
+        plugin(withID: candidate.pluginID)?.intent(withID: candidate.intentID)?.title ?? candidate.intentID
     }
 
     private var topicList: String {

@@ -19,6 +19,14 @@ public struct Reply: Sendable, Equatable {
     public var choices: [Candidate]
     /// What the safety net made of the message, for /why and the JSON `screen` field.
     public var screening: SafetyNet.Judgement?
+    /// A pointer to help added after a recent crisis, or to a message in distress. Kept apart from `text`
+    /// so that front ends show it after the answer's source line: an answer and
+    /// its source stay together.
+    public var reminder: String?
+    /// When the message was a conversation word ("quit", "thanks"), which kind.
+    public var conversation: ConversationWord?
+    /// When "tell me more" chose this reply: the answer it followed on from.
+    public var followedUp: Candidate?
 
     /// A reply with the given fields.
     public init(text: String, pluginID: String, intentID: String? = nil, confidence: Double,
@@ -36,6 +44,12 @@ public struct Reply: Sendable, Equatable {
 
     /// The plugin id of replies no plugin could give.
     public static let fallbackID = "fallback"
+    /// The text and the reminder as one, the way the JSON protocol's `text` has always carried them.
+    public var fullText: String {
+        guard let reminder else { return text }
+        return text + "\n\n" + reminder
+    }
+
     /// The intent id of a clarifying question between two topics.
     public static let clarifyIntent = "clarify"
     /// The plugin id of the safety plugin.
@@ -43,4 +57,6 @@ public struct Reply: Sendable, Equatable {
     /// The plugin id of the warm reply to distress that is not a crisis: the
     /// safety screen gives it, but it is support, not an interception.
     public static let supportID = "support"
+    /// The intent id of the acknowledgement of a reset.
+    public static let resetIntent = "reset"
 }

@@ -64,8 +64,12 @@ public enum TopicPluginFile {
             throw file.fail(node["source"], "source '\(source)' of \(label) is not a heading of the article")
         }
         let followUp = try file.optionalString("follow_up", in: node, what: label)
+        let title = try file.optionalString("title", in: node, what: label)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let title, title.isEmpty || title.count > 60 || title.contains("\n") {
+            throw file.fail(node["title"], "the title of \(label) must be one line of 1 to 60 characters")
+        }
         return Intent(id: id, examples: examples, answer: answer,
-                      source: source.flatMap(ArticleHeadings.canonical), followUp: followUp)
+                      source: source.flatMap(ArticleHeadings.canonical), followUp: followUp, title: title)
     }
 }
 

@@ -110,7 +110,7 @@ public struct SafetyPlugin: Sendable {
         memory.remindersGiven += 1
         session.crisis = memory.remindersGiven < followUp.reminderTurns ? memory : nil
         var reminded = reply
-        reminded.text += "\n\n" + wording.reminder(for: memory.category, entry: entry)
+        reminded.reminder = wording.reminder(for: memory.category, entry: entry)
         return reminded
     }
 
@@ -130,10 +130,12 @@ public struct SafetyPlugin: Sendable {
                      source: "Practical Risks and When to Seek Help", safety: verdict)
     }
 
-    /// `reply` (a topic answer) with the short support line added.
+    /// `reply` (a topic answer) with the short support line added as its
+    /// reminder, which front ends show after the answer's source line.
     public func withSupportLine(_ reply: Reply) -> Reply {
         var supported = reply
-        supported.text += "\n\n" + wording.supportLine(entry: entry)
+        let line = wording.supportLine(entry: entry)
+        supported.reminder = supported.reminder.map { $0 + " " + line } ?? line
         return supported
     }
 

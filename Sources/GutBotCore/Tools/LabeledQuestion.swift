@@ -6,7 +6,9 @@ public struct LabeledQuestion: Sendable, Equatable {
     /// The 1-based line it was read from, for messages.
     public var line: Int
     /// Plugin ids any of which is a right answer, first the most expected;
-    /// `["none"]` for an out-of-scope question.
+    /// `["none"]` for an out-of-scope question. A label may name the intent
+    /// too (`diet/fiber`): the question then also counts towards that
+    /// intent's precision and recall.
     public var labels: [String]
     /// The question, as a user would type it.
     public var text: String

@@ -70,6 +70,9 @@ public enum PluginTemplate {
         # this file), examples, an answer and a source.
         intents:
           - id: fun-fact
+            # title (optional): a short human name for the intent, shown in clarifying
+            # questions, /why and /help; without it gutbot uses the answer's first words.
+            title: A fun gut fact
             # examples: at least 8 varied phrasings, written the way people type:
             # short and long, questions and fragments, a typo or two, synonyms. The
             # router learns from these words only, so a phrasing nobody wrote here is

@@ -45,6 +45,11 @@ public struct RoutingEvaluation: Sendable, Equatable {
         public var precision: Double? { answered == 0 ? nil : Double(correct) / Double(answered) }
         /// Of the questions that were its, the fraction it answered; `nil` when none were.
         public var recall: Double? { expected == 0 ? nil : Double(correct) / Double(expected) }
+        /// The harmonic mean of precision and recall; `nil` when either is undefined, 0 when both are 0.
+        public var f1: Double? {
+            guard let precision, let recall else { return nil }
+            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        }
     }
 
     /// Every outcome, in set order.
@@ -83,6 +88,20 @@ public struct RoutingEvaluation: Sendable, Equatable {
                        expected: outcomes.filter { $0.expected == id }.count,
                        answered: outcomes.filter { $0.answered == id }.count,
                        correct: outcomes.filter { $0.expected == id && $0.answered == id }.count)
+        }
+    }
+
+    /// Precision, recall and F1 per intent, over the questions whose labels
+    /// name an intent (`diet/fiber`): every intent expected or answered there,
+    /// sorted by id. Empty when no label names an intent.
+    public var perIntent: [ClassScore] {
+        let labeled = outcomes.filter { $0.expectedIntent != nil }
+        let ids = Set(labeled.compactMap(\.expectedIntent) + labeled.map(\.answeredIntent)).sorted()
+        return ids.map { id in
+            ClassScore(id: id,
+                       expected: labeled.filter { $0.expectedIntent == id }.count,
+                       answered: labeled.filter { $0.answeredIntent == id }.count,
+                       correct: labeled.filter { $0.expectedIntent == id && $0.answeredIntent == id }.count)
         }
     }
 

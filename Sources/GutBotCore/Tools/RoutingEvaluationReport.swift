@@ -40,10 +40,19 @@ public struct RoutingEvaluationReport: Sendable {
         let classes = evaluation.classes
         let nameWidth = max(16, (classes.map { Self.rowName($0).count }.max() ?? 0) + 2)
         lines.append("")
-        lines.append(Self.pad("per plugin", nameWidth + 2) + "precision   recall  expected  answered")
+        lines.append(Self.pad("per plugin", nameWidth + 2) + "precision   recall       F1  expected  answered")
         for score in evaluation.perClass {
-            lines.append("  " + Self.pad(Self.rowName(score.id), nameWidth) + Self.left(Self.percent(score.precision), 9)
-                + Self.left(Self.percent(score.recall), 9) + Self.left("\(score.expected)", 10) + Self.left("\(score.answered)", 10))
+            lines.append(Self.row(score, name: Self.rowName(score.id), width: nameWidth))
+        }
+        let perIntent = evaluation.perIntent
+        if !perIntent.isEmpty {
+            let intentWidth = max(16, (perIntent.map(\.id.count).max() ?? 0) + 2)
+            lines.append("")
+            lines.append(Self.pad("per intent", intentWidth + 2) + "precision   recall       F1  expected  answered"
+                + "  (questions labeled plugin/intent only)")
+            for score in perIntent {
+                lines.append(Self.row(score, name: score.id, width: intentWidth))
+            }
         }
         lines.append("")
         lines.append("confusion matrix (rows: expected, columns: answered, numbered as the rows; '.' is 0)")
@@ -75,6 +84,11 @@ public struct RoutingEvaluationReport: Sendable {
             return #"{"error":"internal: could not encode the report"}"#
         }
         return text
+    }
+
+    private static func row(_ score: RoutingEvaluation.ClassScore, name: String, width: Int) -> String {
+        "  " + pad(name, width) + left(percent(score.precision), 9) + left(percent(score.recall), 9)
+            + left(percent(score.f1), 9) + left("\(score.expected)", 10) + left("\(score.answered)", 10)
     }
 
     /// `fallback` is the expected answer to `none` questions; say so where it is listed.
@@ -112,7 +126,16 @@ public struct RoutingEvaluationReport: Sendable {
             enum CodingKeys: String, CodingKey { case total, correct, accuracy }
         }
         struct Plugin: Encodable {
-            var id: String, expected: Int, answered: Int, correct: Int, precision: Double?, recall: Double?
+            var id: String, expected: Int, answered: Int, correct: Int, precision: Double?, recall: Double?, f1: Double?
+            init(_ score: RoutingEvaluation.ClassScore) {
+                id = score.id
+                expected = score.expected
+                answered = score.answered
+                correct = score.correct
+                precision = ratio(score.precision)
+                recall = ratio(score.recall)
+                f1 = ratio(score.f1)
+            }
             func encode(to encoder: Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(id, forKey: .id)
@@ -121,8 +144,9 @@ public struct RoutingEvaluationReport: Sendable {
                 try container.encode(correct, forKey: .correct)
                 try container.encode(precision, forKey: .precision)
                 try container.encode(recall, forKey: .recall)
+                try container.encode(f1, forKey: .f1)
             }
-            enum CodingKeys: String, CodingKey { case id, expected, answered, correct, precision, recall }
+            enum CodingKeys: String, CodingKey { case id, expected, answered, correct, precision, recall, f1 }
         }
         struct Confusion: Encodable {
             var classes: [String], rows: [[Int]]
@@ -147,13 +171,15 @@ public struct RoutingEvaluationReport: Sendable {
         var inScope: Score
         var outOfScope: Score
         var plugins: [Plugin]
+        /// Per intent, over questions labeled `plugin/intent`; empty when none are.
+        var intents: [Plugin]
         var confusion: Confusion
         var clarifications: Int
         var misroutedCount: Int
         var misrouted: [Misrouted]
 
         enum CodingKeys: String, CodingKey {
-            case file, skipped, overall, inScope = "in_scope", outOfScope = "out_of_scope", plugins, confusion
+            case file, skipped, overall, inScope = "in_scope", outOfScope = "out_of_scope", plugins, intents, confusion
             case clarifications, misroutedCount = "misrouted_count", misrouted
         }
 
@@ -167,10 +193,8 @@ public struct RoutingEvaluationReport: Sendable {
             overall = score(evaluation.overall)
             inScope = score(evaluation.inScope)
             outOfScope = score(evaluation.outOfScope)
-            plugins = evaluation.perClass.map {
-                Plugin(id: $0.id, expected: $0.expected, answered: $0.answered, correct: $0.correct,
-                       precision: ratio($0.precision), recall: ratio($0.recall))
-            }
+            plugins = evaluation.perClass.map(Plugin.init)
+            intents = evaluation.perIntent.map(Plugin.init)
             confusion = Confusion(classes: evaluation.classes, rows: evaluation.confusion)
             clarifications = evaluation.clarifications
             misroutedCount = evaluation.misrouted.count

@@ -46,8 +46,23 @@ public struct RoutingOutcome: Sendable, Equatable {
     /// two right plugins counts once, on the diagonal when either answers.
     public var expected: String { isCorrect ? answered : (expectedLabels.first ?? Reply.fallbackID) }
 
-    /// The labels as answering plugin ids: `none` means the fallback.
+    /// The labels as answering plugin ids: `none` means the fallback, and
+    /// `diet/fiber` counts as `diet`.
     private var expectedLabels: [String] {
-        labels.map { $0 == LabeledQuestion.outOfScope ? Reply.fallbackID : $0 }
+        labels.map { $0 == LabeledQuestion.outOfScope ? Reply.fallbackID : String($0.prefix { $0 != "/" }) }
+    }
+
+    /// The labels that name an intent, as `plugin/intent`.
+    public var intentLabels: [String] { labels.filter { $0.contains("/") } }
+
+    /// The answer as `plugin/intent` (or the plugin alone when no intent answered).
+    public var answeredIntent: String { intentID.map { "\(answered)/\($0)" } ?? answered }
+
+    /// For a question labeled with intents: the intent it is scored under,
+    /// the answering one when it is a label, else the first intent label.
+    public var expectedIntent: String? {
+        let wanted = intentLabels
+        guard let first = wanted.first else { return nil }
+        return wanted.contains(answeredIntent) ? answeredIntent : first
     }
 }
