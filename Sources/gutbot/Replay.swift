@@ -107,16 +107,15 @@ private struct Engines {
         let region = region ?? options.region.flatMap(Transcript.region(named:)) ?? .us
         if let engine = loaded[region] { return Replayer(engine: engine, render: ReplyRenderer.text) }
         do {
-            let loader = try EngineLoader(path: options.searchPath, region: region)
+            let loader = try EngineLoader(path: options.searchPath, region: region, minimumSafetyRules: options.minimumSafetyRules)
             // Warnings once, not once per region.
             if loaded.isEmpty {
-                for warning in loader.warnings { Terminal.error("warning: skipped plugin \(warning)") }
+                for warning in loader.warnings { Terminal.error("warning: \(warning)") }
             }
             loaded[region] = loader.engine
             return Replayer(engine: loader.engine, render: ReplyRenderer.text)
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(2)
+            throw BotOptions.report(error)
         }
     }
 }

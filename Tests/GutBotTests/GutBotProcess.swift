@@ -36,17 +36,18 @@ struct GutBotProcess {
     /// Runs gutbot with `arguments`, feeding `input` on stdin, in `directory`
     /// (default: the package root), with `environment` added to a clean one.
     static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
-        try run(arguments, bytes: Data(input.utf8), directory: directory, environment: environment)
+                    environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
+        try run(arguments, bytes: Data(input.utf8), directory: directory, environment: environment, launcher: launcher)
     }
 
     /// Like ``run(_:input:directory:environment:)``, with raw bytes on stdin
     /// (for input that is not valid UTF-8).
+    /// `launcher`, when given, runs gutbot (such as `setpriv` to drop root).
     static func run(_ arguments: [String], bytes: Data, directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? binary.path)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ["PATH": "/usr/bin:/bin", "HOME": scratchRoot.path, "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }

@@ -4,22 +4,34 @@
 public struct EngineLoader {
     /// The engine, ready to answer.
     public var engine: Engine
-    /// Topic files that could not be loaded, to show as warnings.
+    /// Files that were ignored, to show as warnings (such as wording in a
+    /// later safety folder, which may only add rules).
     public var warnings: [PluginLoadError]
 
-    /// Loads everything on `path`, with help lines for `region`.
-    public init(path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = []) throws(StartupError) {
+    /// Loads everything on `path`, with help lines for `region`. Any plugin
+    /// file that does not load stops the start, with every mistake listed:
+    /// a bot quietly missing a topic answers its questions with the fallback.
+    ///
+    /// `minimumSafetyRules`: the base safety folder must have at least this
+    /// many rules (front ends pass the shipped count under `--plugins`), so a
+    /// stripped-down copy cannot stand in for the real one by accident.
+    public init(path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
+                minimumSafetyRules: Int? = nil) throws(StartupError) {
         let catalog = PluginCatalog.load(path)
         let safety: SafetyPlugin
         do {
-            safety = try SafetyPlugin.load(directory: catalog.safetyDirectory, region: region)
+            safety = try SafetyPlugin.load(directories: catalog.safetyDirectories, region: region)
         } catch {
             throw StartupError.safetyUnavailable(error, searched: path.directories)
         }
+        if let minimumSafetyRules, let base = safety.origins.first, base.rules < minimumSafetyRules {
+            throw StartupError.weakerSafety(directory: base.directory, rules: base.rules, shipped: minimumSafetyRules)
+        }
+        guard catalog.problems.isEmpty else { throw StartupError.brokenPlugins(catalog.problems) }
         guard let stemmer = Stemmer() else { throw StartupError.stemmerUnavailable }
         engine = Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
                         outOfScope: catalog.outOfScope, stemmer: stemmer)
-        warnings = catalog.problems
+        warnings = safety.warnings
     }
 }
 
@@ -27,8 +39,20 @@ public struct EngineLoader {
 public enum StartupError: Error, CustomStringConvertible {
     /// The safety plugin could not load: gutbot never answers without it.
     case safetyUnavailable(PluginLoadError, searched: [String])
+    /// The base safety folder has fewer rules than the shipped one.
+    case weakerSafety(directory: String, rules: Int, shipped: Int)
+    /// Plugin files that do not load, every mistake in each.
+    case brokenPlugins([PluginLoadError])
     /// libstemmer has no English stemmer.
     case stemmerUnavailable
+
+    /// The exit status a front end should use: 2 for safety, 1 otherwise.
+    public var exitStatus: Int32 {
+        switch self {
+        case .safetyUnavailable, .weakerSafety: return 2
+        case .brokenPlugins, .stemmerUnavailable: return 1
+        }
+    }
 
     /// A message for the person starting gutbot.
     public var description: String {
@@ -36,6 +60,13 @@ public enum StartupError: Error, CustomStringConvertible {
         case let .safetyUnavailable(error, searched):
             return "gutbot will not start without its safety plugin: \(error)\n"
                 + "(looked for \(PluginCatalog.safetyFolder)/ in: \(searched.joined(separator: ", ")))"
+        case let .weakerSafety(directory, rules, shipped):
+            return "gutbot will not start with weaker safety data: \(directory) has \(rules) crisis rule\(rules == 1 ? "" : "s"), "
+                + "the shipped data has \(shipped). Use the shipped Plugins directory first on the path; "
+                + "only for testing, --allow-weaker-safety accepts the risk of missing crisis messages."
+        case let .brokenPlugins(problems):
+            return problems.map(\.description).joined(separator: "\n")
+                + "\ngutbot will not start until \(problems.count == 1 ? "this is" : "these are") fixed (`gutbot check` lists them too)."
         case .stemmerUnavailable:
             return "gutbot cannot start: libstemmer has no English stemmer"
         }
