@@ -1,4 +1,6 @@
 import ArgumentParser
+import CReadline
+import Foundation
 import GutBotCore
 
 /// `gutbot chat` (the default): the REPL on a terminal, one reply per line
@@ -18,26 +20,41 @@ struct Chat: ParsableCommand {
                                discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"))
     var record: String?
 
+    @Flag(help: ArgumentHelp("Keep no history of what you type (also: GUTBOT_NO_HISTORY=1).",
+                             discussion: "History is otherwise kept in $XDG_STATE_HOME/gutbot/history, mode 0600."))
+    var noHistory = false
+
+    /// Whether the REPL keeps a history file: not with `--no-history`, nor
+    /// when `GUTBOT_NO_HISTORY` is set to anything but empty or `0`.
+    var keepsHistory: Bool {
+        let variable = ProcessInfo.processInfo.environment[Self.noHistoryVariable] ?? ""
+        return !noHistory && (variable.isEmpty || variable == "0")
+    }
+
+    /// The environment variable that does what `--no-history` does.
+    static let noHistoryVariable = "GUTBOT_NO_HISTORY"
+
     func validate() throws {
         if record != nil && json { throw ValidationError("--record records one conversation; it does not work with --json") }
     }
 
     func run() throws {
         Terminal.ignoreBrokenPipes()
+        gb_install_termination_handlers()
         let engine = try options.loadEngine()
         var recording: RecordingFile?
         if let record {
             do {
                 recording = try RecordingFile(creating: record, region: engine.safety.region)
             } catch {
-                Terminal.error("error: \(error)")
-                throw ExitCode(1)
+                // Losing the recording must not lose the conversation.
+                Terminal.error("warning: not recording: \(error); the chat goes on")
             }
         }
         if json {
             JSONLines.serve(engine: engine, explain: explain)
         } else if Terminal.inputIsTerminal {
-            REPL(engine: engine, recording: recording).run()
+            REPL(engine: engine, recording: recording, keepsHistory: keepsHistory).run()
         } else {
             PipeChat.run(engine: engine, recording: recording)
         }

@@ -7,6 +7,8 @@ struct REPL {
     let engine: Engine
     /// The transcript `chat --record` started, if any.
     var recording: RecordingFile? = nil
+    /// Whether lines are kept in the history file (`--no-history`, `GUTBOT_NO_HISTORY`).
+    var keepsHistory = true
     static let prompt = "you> "
 
     /// The slash-commands, with what they do, for /help and completion.
@@ -20,7 +22,7 @@ struct REPL {
 
     func run() {
         let state = XDGDirectories(environment: ProcessInfo.processInfo.environment).state
-        let editor = LineEditor(historyPath: state.appendingPathComponent("history").path,
+        let editor = LineEditor(historyPath: keepsHistory ? state.appendingPathComponent("history").path : nil,
                                 completions: Self.commands.map(\.name) + engine.plugins.map(\.id))
         var session = Session(id: JSONLines.defaultSession)
         var last: Reply?
@@ -31,13 +33,16 @@ struct REPL {
         while let line = editor.readLine(prompt: Self.prompt) {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
-            editor.remember(line)
             if text.hasPrefix("/") {
+                editor.remember(line)
                 if RecordCommand.handle(text, recording: &recording, session: &session, region: engine.safety.region) { continue }
                 if !command(text, last: last) { break }
                 continue
             }
             let reply = engine.reply(to: text, in: &session)
+            // What someone says in a crisis stays out of the history file
+            // (and out of the up-arrow), which others may see later.
+            if reply.pluginID != Reply.safetyID { editor.remember(line) }
             last = reply
             Terminal.line(ReplyRenderer.text(reply) + "\n")
             recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
