@@ -45,6 +45,13 @@ struct GutBotProcess {
     /// `launcher`, when given, runs gutbot (such as `setpriv` to drop root).
     static func run(_ arguments: [String], bytes: Data, directory: URL? = nil,
                     environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
+        try run(arguments, directory: directory, environment: environment, launcher: launcher) { $0.write(bytes) }
+    }
+
+    /// Like ``run(_:bytes:directory:environment:launcher:)``, with stdin
+    /// written by `feed` on its own thread (for streams too big to hold).
+    static func run(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
+                    launcher: [String] = [], feed: @escaping @Sendable (FileHandle) -> Void) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.first ?? binary.path)
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
@@ -58,7 +65,7 @@ struct GutBotProcess {
         process.standardError = stderr
         try process.run()
         let writer = Thread {
-            stdin.fileHandleForWriting.write(bytes)
+            feed(stdin.fileHandleForWriting)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()

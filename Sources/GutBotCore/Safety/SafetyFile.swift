@@ -47,15 +47,25 @@ enum SafetyFile {
 
     static func load(directory: String) throws(PluginLoadError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        let main = try YAMLFile(path: path(name))
+        return try load(main: YAMLFile(path: path(name)), lexicon: YAMLFile(path: path(lexiconName)),
+                        wording: YAMLFile(path: path(wordingName)))
+    }
+
+    /// The three files' contents held in memory (for fuzzing and tests);
+    /// `directory` only names them in errors.
+    static func parse(safety: Data, lexicon: Data, wording: Data, directory: String) throws(PluginLoadError) -> Contents {
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        return try load(main: YAMLFile(path: path(name), data: safety), lexicon: YAMLFile(path: path(lexiconName), data: lexicon),
+                        wording: YAMLFile(path: path(wordingName), data: wording))
+    }
+
+    private static func load(main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile) throws(PluginLoadError) -> Contents {
         try main.rejectUnknownKeys(in: main.root, known: ["checked", "helplines", "terms", "rules", "guards"], what: "the safety data")
         let helplines = try loadHelplines(main)
         let terms = try loadTerms(main)
-        let lexiconFile = try YAMLFile(path: path(lexiconName))
         try lexiconFile.rejectUnknownKeys(in: lexiconFile.root, known: ["slang", "keywords", "real-words", "starred-words", "glue-words"],
                                           what: "the safety lexicon")
         let lexicon = try loadLexicon(lexiconFile)
-        let wordingFile = try YAMLFile(path: path(wordingName))
         try wordingFile.rejectUnknownKeys(in: wordingFile.root, known: ["shared", "replies", "follow-up"], what: "the safety wording")
         let wording = try loadWording(wordingFile)
         let rules = try loadRules(main, terms: terms, wording: wording)

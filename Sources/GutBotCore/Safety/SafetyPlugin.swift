@@ -55,6 +55,14 @@ public struct SafetyPlugin: Sendable {
         return plugin
     }
 
+    /// A plugin from the three safety files' contents held in memory, as
+    /// ``load(directory:region:)`` reads them (for fuzzing the parser).
+    public static func parse(safety: Data, lexicon: Data, wording: Data, region: Region) throws(PluginLoadError) -> SafetyPlugin {
+        let data = try SafetyFile.parse(safety: safety, lexicon: lexicon, wording: wording, directory: "safety")
+        return SafetyPlugin(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
+                            followUp: data.followUp, region: region)
+    }
+
     /// Where the data came from and how many rules each folder has, for
     /// `gutbot check` and `/help`: `safety: 29 rules from ...; +2 rules from ...`.
     public var originSummary: String {
