@@ -25,6 +25,9 @@ import Testing
         _ = tmux.waitFor("988")
         try tmux.type("/topics", "Enter")
         _ = tmux.waitFor("diet: ")
+        // /help says where the safety data in force came from.
+        try tmux.type("/help", "Enter")
+        #expect(tmux.waitFor("safety: ").contains("safety: 10 rules from \(GutBotProcess.plugins)/safety"))
         // SIGTERM at the prompt: a clean exit, with everything already saved.
         let pid = try #require(Int32(String(contentsOf: home.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(pid, SIGTERM)
@@ -33,7 +36,7 @@ import Testing
         #expect(!ended.contains("Fatal error"))
         let saved = try #require(Self.history(home))
         #expect(saved.contains("does fiber help my mood"))
-        #expect(saved.contains("/topics"))
+        #expect(saved.contains("/topics") && saved.contains("/help"))
         #expect(!saved.contains("kill myself"), "a crisis message was written to the history file")
     }
 
