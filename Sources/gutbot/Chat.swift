@@ -47,7 +47,12 @@ struct Chat: ParsableCommand {
             do {
                 recording = try RecordingFile(creating: record, region: engine.safety.region)
             } catch {
-                // Losing the recording must not lose the conversation.
+                // An existing transcript is a name to change before chatting;
+                // a path that cannot be written must not cost the conversation.
+                if FileManager.default.fileExists(atPath: RecordingFile.withExtension(record)) {
+                    Terminal.error("error: \(error)")
+                    throw ExitCode(1)
+                }
                 Terminal.error("warning: not recording: \(error); the chat goes on")
             }
         }
