@@ -57,6 +57,35 @@ static inline void gb_readline_setup(const char *name, gb_generator_t generator)
     sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
+/// SIGTERM and SIGHUP end gutbot cleanly (status 0): the terminal is put
+/// back as it was if readline had it, and nothing else needs saving, since
+/// history is appended and a recording synced after every line.
+static void gb_on_terminate(int sig) {
+    (void)sig;
+    if (gb_in_readline) {
+        rl_deprep_terminal();
+        ssize_t ignored = write(STDOUT_FILENO, "\n", 1);
+        (void)ignored;
+    }
+    _exit(0);
+}
+
+/// Installs the SIGTERM and SIGHUP handlers.
+static inline void gb_install_termination_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = gb_on_terminate;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    // As for SIGINT: a parent may have started us with these blocked.
+    sigset_t terminate;
+    sigemptyset(&terminate);
+    sigaddset(&terminate, SIGTERM);
+    sigaddset(&terminate, SIGHUP);
+    sigprocmask(SIG_UNBLOCK, &terminate, NULL);
+}
+
 /// readline(3), marking the time inside it so Ctrl-C elsewhere does nothing.
 static inline char *gb_readline(const char *prompt) {
     gb_in_readline = 1;

@@ -21,6 +21,17 @@ struct BotOptions: ParsableArguments {
             completion: .list(Region.allCases.map(\.rawValue)))
     var region: String?
 
+    @Flag(help: ArgumentHelp(
+        "For testing safety data only: accept a --plugins safety folder with fewer crisis rules than the shipped one, and the risk of missing crisis messages."))
+    var allowWeakerSafety = false
+
+    /// The fewest crisis rules the base safety folder may have: the shipped
+    /// count when the user names the directories, unless they accept the risk.
+    /// (On the standard path the shipped folder is the base by construction.)
+    var minimumSafetyRules: Int? {
+        pluginDirectories.isEmpty || allowWeakerSafety ? nil : PluginSearchPath.shippedSafetyRules()
+    }
+
     func validate() throws {
         if let region, Region(rawValue: region.lowercased()) == nil, region.lowercased() != "gb" {
             throw ValidationError("unknown region '\(region)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -60,15 +71,26 @@ struct BotOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         do {
             let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment),
-                                          modelDirectories: modelSearchPath)
+                                          minimumSafetyRules: minimumSafetyRules, modelDirectories: modelSearchPath)
             for warning in loaded.warnings {
-                Terminal.error("warning: skipped plugin \(warning)")
+                Terminal.error("warning: \(warning)")
             }
             return loaded.engine
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(2)
+            throw Self.report(error)
         }
+    }
+
+    /// Prints why gutbot cannot start, every broken file on a line of its
+    /// own, and returns the exit code to leave with.
+    static func report(_ error: StartupError) -> ExitCode {
+        if case let .brokenPlugins(problems) = error {
+            for problem in problems { Terminal.error("error: \(problem)") }
+            Terminal.error("gutbot will not start until \(problems.count == 1 ? "this is" : "these are") fixed.")
+        } else {
+            Terminal.error("error: \(error)")
+        }
+        return ExitCode(error.exitStatus)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CReadline
 import Foundation
 import GutBotCore
 
@@ -23,20 +24,40 @@ struct Chat: ParsableCommand {
     @Option(help: "Style the chat: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: ArgumentHelp("Keep no history of what you type (also: GUTBOT_NO_HISTORY=1).",
+                             discussion: "History is otherwise kept in $XDG_STATE_HOME/gutbot/history, mode 0600."))
+    var noHistory = false
+
+    /// Whether the REPL keeps a history file: not with `--no-history`, nor
+    /// when `GUTBOT_NO_HISTORY` is set to anything but empty or `0`.
+    var keepsHistory: Bool {
+        let variable = ProcessInfo.processInfo.environment[Self.noHistoryVariable] ?? ""
+        return !noHistory && (variable.isEmpty || variable == "0")
+    }
+
+    /// The environment variable that does what `--no-history` does.
+    static let noHistoryVariable = "GUTBOT_NO_HISTORY"
+
     func validate() throws {
         if record != nil && json { throw ValidationError("--record records one conversation; it does not work with --json") }
     }
 
     func run() throws {
         Terminal.ignoreBrokenPipes()
+        gb_install_termination_handlers()
         let engine = try options.loadEngine()
         var recording: RecordingFile?
         if let record {
             do {
                 recording = try RecordingFile(creating: record, region: engine.safety.region)
             } catch {
-                Terminal.error("error: \(error)")
-                throw ExitCode(1)
+                // An existing transcript is a name to change before chatting;
+                // a path that cannot be written must not cost the conversation.
+                if FileManager.default.fileExists(atPath: RecordingFile.withExtension(record)) {
+                    Terminal.error("error: \(error)")
+                    throw ExitCode(1)
+                }
+                Terminal.error("warning: not recording: \(error); the chat goes on")
             }
         }
         // JSON is for programs: never wrapped or styled.
@@ -47,7 +68,7 @@ struct Chat: ParsableCommand {
         let styled = color.stylesOutput(environment: ProcessInfo.processInfo.environment, outputIsTerminal: Terminal.outputIsTerminal)
         if Terminal.inputIsTerminal {
             var repl = REPL(chat: ChatCommands(engine: engine, options: options, frontEnd: .repl), recording: recording,
-                            styled: styled, wraps: Terminal.outputIsTerminal)
+                            styled: styled, wraps: Terminal.outputIsTerminal, keepsHistory: keepsHistory)
             repl.run()
         } else {
             PipeChat.run(engine: engine, options: options, styled: styled, recording: recording)

@@ -102,6 +102,9 @@ struct ChatCommands {
         lines += commands.map { "  \($0.name)  \($0.help)" }
         lines.append("")
         lines.append("If you are in crisis, please contact your local emergency number or findahelpline.com.")
+        lines.append("")
+        // Says which safety data is in force, so a user can see it was not replaced.
+        lines.append(engine.safety.originSummary)
         return lines.joined(separator: "\n")
     }
 

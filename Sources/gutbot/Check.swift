@@ -20,11 +20,14 @@ struct Check: ParsableCommand {
 
     func run() throws {
         Terminal.ignoreBrokenPipes()
-        let checker = PluginChecker(path: options.searchPath, requireDirectories: !options.pluginDirectories.isEmpty)
+        var checker = PluginChecker(path: options.searchPath, requireDirectories: !options.pluginDirectories.isEmpty)
+        checker.minimumSafetyRules = options.minimumSafetyRules
+        checker.modelDirectories = options.modelSearchPath
         let report = checker.check()
         for finding in report.findings {
             Terminal.line(finding.description)
         }
+        if let safety = report.safety { Terminal.line(safety) }
         Terminal.line(report.summary)
         if !report.passed { throw ExitCode.failure }
     }

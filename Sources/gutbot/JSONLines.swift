@@ -6,7 +6,7 @@ import GutBotCore
 /// other programs: add fields, never rename them.
 enum JSONLines {
     /// One request line.
-    struct Request: Decodable {
+    struct Request {
         /// The message; may be left out only when `reset` is true.
         var text: String?
         var session: String?
@@ -15,6 +15,49 @@ enum JSONLines {
         /// Forgets the session's conversation first. Without `text` the
         /// reply acknowledges the reset; with it, `text` is answered afresh.
         var reset: Bool?
+
+        /// The request `line` holds, or what is wrong with it, in words
+        /// for the client. Unknown fields are ignored, so clients can send more.
+        static func read(_ line: [UInt8]) -> Result<Request, RequestProblem> {
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(line)
+            } catch {
+                return .failure(RequestProblem("not valid JSON: \(error)"))
+            }
+            guard case .object = value else {
+                return .failure(RequestProblem("a request must be a JSON object, not \(value.typeName)"))
+            }
+            var request = Request()
+            switch value["reset"] {
+            case nil, .null?: break
+            case let .bool(flag)?: request.reset = flag
+            case let other?: return .failure(RequestProblem("\"reset\" must be true or false, not \(other.typeName)"))
+            }
+            switch value["text"] {
+            case let .string(text)?: request.text = text
+            case nil where request.reset == true: break
+            case nil: return .failure(RequestProblem("missing \"text\""))
+            case let other?: return .failure(RequestProblem("\"text\" must be a string, not \(other.typeName)"))
+            }
+            switch value["session"] {
+            case nil, .null?: break
+            case let .string(id)?: request.session = id
+            case let other?: return .failure(RequestProblem("\"session\" must be a string, not \(other.typeName)"))
+            }
+            switch value["candidates"] {
+            case nil, .null?: break
+            case let .bool(flag)?: request.candidates = flag
+            case let other?: return .failure(RequestProblem("\"candidates\" must be true or false, not \(other.typeName)"))
+            }
+            return .success(request)
+        }
+    }
+
+    /// Why a request line could not be read.
+    struct RequestProblem: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
     }
 
     /// One reply line.
@@ -122,52 +165,44 @@ enum JSONLines {
         return line
     }
 
-    /// Serves requests from standard input until EOF.
+    /// The most bytes of one request line read; a longer line gets an error
+    /// reply, and reading it costs no more memory than this.
+    static let lineLimit = 1 << 20
+
+    /// Serves requests from standard input until EOF, keeping at most
+    /// ``SessionStore/defaultCapacity`` sessions (least recently used forgotten).
     static func serve(engine: Engine, explain: Bool) {
-        var sessions: [String: Session] = [:]
-        var number = 0
-        while let line = readLine(strippingNewline: true) {
-            number += 1
-            Terminal.line(respond(to: line, number: number, engine: engine, sessions: &sessions, explain: explain))
+        var sessions = SessionStore()
+        InputLines.forEach(limit: lineLimit) { line in
+            let reply: String
+            if line.truncated {
+                reply = encode(Failure(error: "line \(line.number) is longer than \(lineLimit) bytes, so it was not read", line: line.number))
+            } else {
+                reply = respond(to: line.bytes, number: line.number, engine: engine, sessions: &sessions, explain: explain)
+            }
+            Terminal.line(reply)
+            return true
         }
     }
 
     /// The reply line for one request line.
-    static func respond(to line: String, number: Int, engine: Engine, sessions: inout [String: Session], explain: Bool) -> String {
+    static func respond(to line: [UInt8], number: Int, engine: Engine, sessions: inout SessionStore, explain: Bool) -> String {
         let request: Request
-        do {
-            request = try JSONDecoder().decode(Request.self, from: Data(line.utf8))
-        } catch {
-            return encode(Failure(error: "line \(number) is not a request object like {\"text\": \"...\", \"session\": \"id\"}: \(describe(error))", line: number))
+        switch Request.read(line) {
+        case let .success(read): request = read
+        case let .failure(problem):
+            return encode(Failure(error: "line \(number) is not a request object like {\"text\": \"...\", \"session\": \"id\"}: \(problem.message)", line: number))
         }
         let id = request.session ?? defaultSession
-        var session = sessions[id] ?? Session(id: id)
+        var session = sessions.session(id)
         let reply: Reply
-        switch (request.text, request.reset == true) {
-        case (let text?, false):
-            reply = engine.reply(to: text, in: &session)
-        case (let text?, true):
-            _ = engine.reset(&session)
-            reply = engine.reply(to: text, in: &session)
-        case (nil, true):
-            reply = engine.reset(&session)
-        case (nil, false):
-            return encode(Failure(error: "line \(number) is not a request object like {\"text\": \"...\", \"session\": \"id\"}: missing \"text\"", line: number))
+        if request.reset == true {
+            let acknowledgement = engine.reset(&session)
+            reply = request.text.map { engine.reply(to: $0, in: &session) } ?? acknowledgement
+        } else {
+            reply = engine.reply(to: request.text ?? "", in: &session)
         }
-        sessions[id] = session
+        sessions.save(session)
         return encode(Response(reply, session: session, withCandidates: explain || request.candidates == true))
     }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let context): return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: ".").ifEmpty("the top level"))"
-        case DecodingError.valueNotFound(_, let context): return "null at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "invalid JSON"
-        }
-    }
-}
-
-private extension String {
-    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }

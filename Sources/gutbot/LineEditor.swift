@@ -9,6 +9,8 @@ import Foundation
 final class LineEditor {
     private let historyPath: String?
     static let historyLimit: Int32 = 1_000
+    /// Set once saving failed, so the warning is shown once, not on every line.
+    private var historyFailed = false
 
     /// An editor whose history lives at `historyPath` (none when `nil`) and
     /// which completes the words `completions` returns.
@@ -17,8 +19,11 @@ final class LineEditor {
         Completion.words = completions.sorted()
         gb_readline_setup("gutbot", Completion.generate)
         if let historyPath {
-            Self.preparePrivateFile(historyPath)
-            read_history(historyPath)
+            if let problem = Self.preparePrivateFile(historyPath) {
+                warnOnce("cannot keep history in \(historyPath) (\(problem))")
+            } else {
+                read_history(historyPath)
+            }
         }
     }
 
@@ -33,29 +38,46 @@ final class LineEditor {
     /// Adds `line` to the history and appends it to the history file at once.
     func remember(_ line: String) {
         add_history(line)
-        guard let historyPath else { return }
-        if append_history(1, historyPath) != 0 {
-            write_history(historyPath)
+        guard let historyPath, !historyFailed else { return }
+        var status = append_history(1, historyPath)
+        if status != 0 { status = write_history(historyPath) }
+        if status != 0 {
+            warnOnce("cannot save history to \(historyPath) (\(String(cString: strerror(status))))")
+            return
         }
         chmod(historyPath, 0o600)
     }
 
+    /// One warning on standard error; the chat goes on without history.
+    private func warnOnce(_ problem: String) {
+        guard !historyFailed else { return }
+        historyFailed = true
+        Terminal.error("warning: \(problem); the chat goes on without saving history (--no-history turns it off)")
+    }
+
     /// Trims the history file to its limit; called on a clean exit.
     func close() {
-        guard let historyPath else { return }
+        guard let historyPath, !historyFailed else { return }
         history_truncate_file(historyPath, Self.historyLimit)
         chmod(historyPath, 0o600)
     }
 
     /// Creates the file's directory (0700) and the file itself (0600) before
     /// readline writes to it, so it is never readable by others, even briefly.
-    private static func preparePrivateFile(_ path: String) {
+    /// Returns what went wrong, or `nil`.
+    private static func preparePrivateFile(_ path: String) -> String? {
         let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
-        let descriptor = open(path, O_CREAT | O_WRONLY | O_APPEND, 0o600)
-        if descriptor >= 0 { Foundation.close(descriptor) }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            return "cannot create \(directory)"
+        }
+        let descriptor = open(path, O_CREAT | O_WRONLY | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        Foundation.close(descriptor)
         chmod(path, 0o600)
+        return nil
     }
 }
 

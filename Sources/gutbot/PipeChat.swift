@@ -1,3 +1,4 @@
+import Foundation
 import GutBotCore
 
 /// Chat without a terminal: no prompt and no line editing, one reply per input
@@ -5,19 +6,28 @@ import GutBotCore
 /// wrapped; styling follows `--color` as in the REPL. Slash-commands work as in the REPL (those that need a
 /// terminal are refused); a line starting with `/` is never read as a question.
 enum PipeChat {
+    /// The most bytes of one line read: every character the engine reads
+    /// (``Engine/readLimit``), however many bytes each takes.
+    static let lineLimit = Engine.readLimit * 4
+
     static func run(engine: Engine, options: BotOptions, styled: Bool, recording: RecordingFile? = nil) {
         var chat = ChatCommands(engine: engine, options: options, frontEnd: .pipe)
-        while let line = readLine(strippingNewline: true) {
-            if line.trimmingCharacters(in: .whitespaces).hasPrefix("/") {
-                switch chat.run(line.trimmingCharacters(in: .whitespaces)) {
-                case .leave: return
+        InputLines.forEach(limit: lineLimit) { input in
+            // Invalid UTF-8 is repaired, never fatal. A line cut short here is
+            // longer than the engine reads anyway.
+            let line = String(decoding: input.bytes, as: UTF8.self)
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("/") {
+                switch chat.run(trimmed) {
+                case .leave: return false
                 case .show(let blocks): for block in blocks { Terminal.line(block.rendered(width: nil)) }
                 }
-                continue
+                return true
             }
             let reply = chat.reply(to: line)
             Terminal.line(styled ? ReplyRenderer.terminal(reply, width: Int.max, styled: true) : ReplyRenderer.text(reply))
             recording?.append(message: line, reply: reply, rendered: ReplyRenderer.text(reply))
+            return true
         }
     }
 }

@@ -12,6 +12,8 @@ struct REPL {
     let styled: Bool
     /// Whether to wrap: only when output is a terminal.
     let wraps: Bool
+    /// Whether lines are kept in the history file (`--no-history`, `GUTBOT_NO_HISTORY`).
+    var keepsHistory = true
 
     static let prompt = "you> "
 
@@ -23,7 +25,8 @@ struct REPL {
 
     mutating func run() {
         let state = XDGDirectories(environment: ProcessInfo.processInfo.environment).state
-        let editor = LineEditor(historyPath: state.appendingPathComponent("history").path, completions: completions)
+        let editor = LineEditor(historyPath: keepsHistory ? state.appendingPathComponent("history").path : nil,
+                                completions: completions)
         var recording = self.recording
         say("gutbot \(GutBotVersion.current): questions about the gut, serotonin and mental health, answered from one article.")
         say("I'm a program, not a clinician. Type /help for topics and commands; quit, /quit or Ctrl-D leaves.")
@@ -31,8 +34,8 @@ struct REPL {
         loop: while let line = editor.readLine(prompt: prompt) {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
-            editor.remember(line)
             if text.hasPrefix("/") {
+                editor.remember(line)
                 if RecordCommand.handle(text, recording: &recording, session: &chat.session, region: chat.engine.safety.region) { continue }
                 switch chat.run(text) {
                 case .leave:
@@ -44,6 +47,9 @@ struct REPL {
                 continue
             }
             let reply = chat.reply(to: text)
+            // What someone says in a crisis or in distress stays out of the
+            // history file (and out of the up-arrow), which others may see later.
+            if reply.pluginID != Reply.safetyID, reply.pluginID != Reply.supportID { editor.remember(line) }
             Terminal.line(ReplyRenderer.terminal(reply, width: width ?? Int.max, styled: styled) + "\n")
             recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
             // "quit", "exit", "bye": answered (after the safety screen) and then gone.

@@ -22,9 +22,10 @@ final class RecordingFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // O_EXCL makes "does it exist?" and "create it" one step, so two
+        // 0600: a transcript holds what someone told gutbot, so it is theirs
+        // alone, like the history. O_EXCL makes "does it exist?" and "create it" one step, so two
         // recorders racing for a name cannot both win.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST {
                 throw RecordingError("\(path) already exists; gutbot does not overwrite transcripts. Choose another name or delete it first.")

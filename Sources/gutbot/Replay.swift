@@ -108,10 +108,11 @@ private struct Engines {
         let region = region ?? options.region.flatMap(Transcript.region(named:)) ?? .us
         if let engine = loaded[region] { return Replayer(engine: engine, render: ReplyRenderer.text) }
         do {
-            let loader = try EngineLoader(path: options.searchPath, region: region, modelDirectories: options.modelSearchPath)
+            let loader = try EngineLoader(path: options.searchPath, region: region, minimumSafetyRules: options.minimumSafetyRules,
+                                          modelDirectories: options.modelSearchPath)
             // Warnings once, not once per region.
             if loaded.isEmpty {
-                for warning in loader.warnings { Terminal.error("warning: skipped plugin \(warning)") }
+                for warning in loader.warnings { Terminal.error("warning: \(warning)") }
             }
             // Transcripts are chats, recorded where /help works.
             var engine = loader.engine
@@ -119,8 +120,7 @@ private struct Engines {
             loaded[region] = engine
             return Replayer(engine: engine, render: ReplyRenderer.text)
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(2)
+            throw BotOptions.report(error)
         }
     }
 }

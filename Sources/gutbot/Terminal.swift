@@ -1,4 +1,5 @@
 import Foundation
+import GutBotCore
 
 /// Standard output and error for the front ends. A reader that goes away
 /// (a closed pipe) ends gutbot quietly instead of killing it with SIGPIPE.
@@ -16,12 +17,21 @@ enum Terminal {
 
     /// Writes `text` to standard output unbuffered; exits quietly if the reader is gone.
     static func write(_ text: String) {
-        if !DescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) { exit(0) }
+        if !DescriptorWriter.writeAll(Array(visible(text).utf8), to: STDOUT_FILENO) { exit(0) }
     }
 
     /// Writes one line to standard error.
     static func error(_ text: String) {
-        _ = DescriptorWriter.writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
+        _ = DescriptorWriter.writeAll(Array((visible(text) + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// `text` with control characters other than newlines escaped: whatever
+    /// a user typed (a command name, a file name) reaches the screen as
+    /// visible text, never as a terminal escape sequence.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && ControlEscapes.needsEscape($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { ControlEscapes.escaped(String($0)) }.joined(separator: "\n")
     }
 
     /// Whether standard input is a terminal (the REPL) or a pipe or file.

@@ -44,7 +44,7 @@ import Testing
     @Test(arguments: [
         (10, "   answer: Sleep well.", 10),                 // indented one space short
         (5, "summary: A demo plugin.\n  bad: indent", 6),   // a key where a value was expected
-        (16, "    answer: Eat plants.\n    answer: Again", 16), // the same key twice
+        (16, "    answer: Eat plants.\n    answer: Again", 17), // the same key twice: the second, which was added
     ])
     func aYAMLSyntaxErrorNamesTheFileAndLine(line: Int, replacement: String, reported: Int) {
         #expect {

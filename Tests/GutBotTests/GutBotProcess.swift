@@ -36,17 +36,25 @@ struct GutBotProcess {
     /// Runs gutbot with `arguments`, feeding `input` on stdin, in `directory`
     /// (default: the package root), with `environment` added to a clean one.
     static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
-        try run(arguments, bytes: Data(input.utf8), directory: directory, environment: environment)
+                    environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
+        try run(arguments, bytes: Data(input.utf8), directory: directory, environment: environment, launcher: launcher)
     }
 
     /// Like ``run(_:input:directory:environment:)``, with raw bytes on stdin
     /// (for input that is not valid UTF-8).
+    /// `launcher`, when given, runs gutbot (such as `setpriv` to drop root).
     static func run(_ arguments: [String], bytes: Data, directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
+        try run(arguments, directory: directory, environment: environment, launcher: launcher) { $0.write(bytes) }
+    }
+
+    /// Like ``run(_:bytes:directory:environment:launcher:)``, with stdin
+    /// written by `feed` on its own thread (for streams too big to hold).
+    static func run(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
+                    launcher: [String] = [], feed: @escaping @Sendable (FileHandle) -> Void) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? binary.path)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ["PATH": "/usr/bin:/bin", "HOME": scratchRoot.path, "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
@@ -57,7 +65,7 @@ struct GutBotProcess {
         process.standardError = stderr
         try process.run()
         let writer = Thread {
-            stdin.fileHandleForWriting.write(bytes)
+            feed(stdin.fileHandleForWriting)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()

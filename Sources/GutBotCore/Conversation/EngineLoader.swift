@@ -6,25 +6,36 @@ import Foundation
 public struct EngineLoader {
     /// The engine, ready to answer.
     public var engine: Engine
-    /// Topic files that could not be loaded, to show as warnings.
+    /// Files that were ignored, to show as warnings (such as wording in a
+    /// later safety folder, which may only add rules).
     public var warnings: [PluginLoadError]
 
     /// The model file the encoder was read from.
     public var modelPath: String
 
-    /// Loads everything on `path` and the encoder's model from the last of
-    /// `modelDirectories` that has one, with help lines for `region`.
+    /// Loads everything on `path`, with help lines for `region`, and the
+    /// encoder's model from the last of `modelDirectories` that has one. Any
+    /// plugin file that does not load stops the start, with every mistake
+    /// listed: a bot quietly missing a topic answers its questions with the fallback.
+    ///
+    /// `minimumSafetyRules`: the base safety folder must have at least this
+    /// many rules (front ends pass the shipped count under `--plugins`), so a
+    /// stripped-down copy cannot stand in for the real one by accident.
     /// Example vectors are cached in `cacheDirectory` (`nil`: never cached).
     public init(path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
-                modelDirectories: [String] = ModelFile.standardDirectories(),
+                minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
                 cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache) throws(StartupError) {
         let catalog = PluginCatalog.load(path)
         let safety: SafetyPlugin
         do {
-            safety = try SafetyPlugin.load(directory: catalog.safetyDirectory, region: region)
+            safety = try SafetyPlugin.load(directories: catalog.safetyDirectories, region: region)
         } catch {
             throw StartupError.safetyUnavailable(error, searched: path.directories)
         }
+        if let minimumSafetyRules, let base = safety.origins.first, base.rules < minimumSafetyRules {
+            throw StartupError.weakerSafety(directory: base.directory, rules: base.rules, shipped: minimumSafetyRules)
+        }
+        guard catalog.problems.isEmpty else { throw StartupError.brokenPlugins(catalog.problems) }
         guard let stemmer = Stemmer() else { throw StartupError.stemmerUnavailable }
         // The safety net reads meaning: without the model gutbot does not start.
         guard let found = ModelFile.find(in: modelDirectories) else {
@@ -59,7 +70,7 @@ public struct EngineLoader {
                 }
             }
         }
-        warnings = catalog.problems
+        warnings = safety.warnings
     }
 }
 
@@ -67,10 +78,22 @@ public struct EngineLoader {
 public enum StartupError: Error, CustomStringConvertible {
     /// The safety plugin could not load: gutbot never answers without it.
     case safetyUnavailable(PluginLoadError, searched: [String])
+    /// The base safety folder has fewer rules than the shipped one.
+    case weakerSafety(directory: String, rules: Int, shipped: Int)
+    /// Plugin files that do not load, every mistake in each.
+    case brokenPlugins([PluginLoadError])
     /// libstemmer has no English stemmer.
     case stemmerUnavailable
     /// The sentence encoder's model is missing or broken: the safety net needs it.
     case modelUnavailable(FileError, searched: [String])
+
+    /// The exit status a front end should use: 2 for safety, 1 otherwise.
+    public var exitStatus: Int32 {
+        switch self {
+        case .safetyUnavailable, .weakerSafety, .modelUnavailable: return 2
+        case .brokenPlugins, .stemmerUnavailable: return 1
+        }
+    }
 
     /// A message for the person starting gutbot.
     public var description: String {
@@ -78,6 +101,13 @@ public enum StartupError: Error, CustomStringConvertible {
         case let .safetyUnavailable(error, searched):
             return "gutbot will not start without its safety plugin: \(error)\n"
                 + "(looked for \(PluginCatalog.safetyFolder)/ in: \(searched.joined(separator: ", ")))"
+        case let .weakerSafety(directory, rules, shipped):
+            return "gutbot will not start with weaker safety data: \(directory) has \(rules) crisis rule\(rules == 1 ? "" : "s"), "
+                + "the shipped data has \(shipped). Use the shipped Plugins directory first on the path; "
+                + "only for testing, --allow-weaker-safety accepts the risk of missing crisis messages."
+        case let .brokenPlugins(problems):
+            return problems.map(\.description).joined(separator: "\n")
+                + "\ngutbot will not start until \(problems.count == 1 ? "this is" : "these are") fixed (`gutbot check` lists them too)."
         case .stemmerUnavailable:
             return "gutbot cannot start: libstemmer has no English stemmer"
         case let .modelUnavailable(error, searched):

@@ -14,8 +14,12 @@ public struct PluginCatalog: Sendable {
     public var lexicon = Lexicon()
     /// Questions to send to the fallback, from every `out-of-scope.yml`.
     public var outOfScope: [String] = []
-    /// The last directory on the path holding safety data.
-    public var safetyDirectory: String?
+    /// Every safety folder on the path, in order: the first is the base and
+    /// the rest can only add to it (see ``SafetyLayers``). Empty when no
+    /// directory that may hold the base has one.
+    public var safetyDirectories: [String] = []
+    /// The base safety folder.
+    public var safetyDirectory: String? { safetyDirectories.first }
     /// Files that could not be loaded; the rest still load.
     public var problems: [PluginLoadError] = []
     /// Ids defined by more than one file, with the files, in load order.
@@ -29,11 +33,16 @@ public struct PluginCatalog: Sendable {
         var catalog = PluginCatalog()
         var byID: [String: TopicPlugin] = [:]
         let files = FileManager.default
-        for directory in path.directories {
+        for (position, directory) in path.directories.enumerated() {
             var isDirectory: ObjCBool = false
             guard files.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let safety = (directory as NSString).appendingPathComponent(safetyFolder)
-            if files.fileExists(atPath: safety) { catalog.safetyDirectory = safety }
+            // A safety folder where no base may be, with none before it, is
+            // left out: it could only add to a base, and there is none.
+            if files.fileExists(atPath: safety), !catalog.safetyDirectories.isEmpty || position < path.safetyBaseDirectories {
+                catalog.safetyDirectories.append(safety)
+            }
+            var idsHere: [String: String] = [:]
             let names = ((try? files.contentsOfDirectory(atPath: directory)) ?? []).sorted()
             for name in names where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                 let file = (directory as NSString).appendingPathComponent(name)
@@ -46,7 +55,17 @@ public struct PluginCatalog: Sendable {
                         catalog.outOfScope += try OutOfScopeFile.load(path: file)
                         continue
                     }
-                    let plugin = try TopicPluginFile.load(path: file)
+                    let read = TopicPluginFile.read(path: file)
+                    guard let plugin = read.plugin else {
+                        catalog.problems += read.problems
+                        continue
+                    }
+                    // Only the later file would load, silently: a mistake, not an override.
+                    if let twin = idsHere[plugin.id] {
+                        catalog.problems.append(PluginLoadError(file: file, line: PluginSourceLines(path: file).id,
+                            message: "plugin id '\(plugin.id)' is also used by \(twin) in the same directory; give each plugin its own id"))
+                    }
+                    idsHere[plugin.id] = file
                     if let earlier = byID[plugin.id] {
                         catalog.replaced[plugin.id, default: [earlier.file ?? "?"]].append(file)
                     }

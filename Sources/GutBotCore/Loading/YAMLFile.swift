@@ -9,8 +9,15 @@ struct YAMLFile {
 
     /// Reads and parses `path`.
     init(path: String) throws(PluginLoadError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PluginLoadError(file: path, line: nil, message: "cannot read the file")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw PluginLoadError(file: path, line: nil, message: "the file does not exist")
+        }
+        if isDirectory.boolValue {
+            throw PluginLoadError(file: path, line: nil, message: "this is a directory, where a file should be")
+        }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw PluginLoadError(file: path, line: nil, message: "cannot read the file (permission denied?); gutbot needs to read it")
         }
         try self.init(path: path, data: data)
     }
@@ -71,6 +78,13 @@ struct YAMLFile {
         return text.isEmpty ? nil : text
     }
 
+    /// Throws for the first key of `node` (a mapping) that is not in `known`,
+    /// naming it, its line and the key it most likely meant.
+    func rejectUnknownKeys(in node: Node, known: [String], what: String, why: String? = nil) throws(PluginLoadError) {
+        guard let unknown = UnknownKey.find(in: try mapping(node, what: what), known: known).first else { return }
+        throw PluginLoadError(file: path, line: unknown.line, message: unknown.message(what: what, known: known, why: why))
+    }
+
     /// A required non-empty sequence.
     func sequence(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> [Node] {
         let value = try required(key, in: node, what: what)
@@ -101,11 +115,28 @@ struct YAMLFile {
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return PluginLoadError(file: path, line: mark.line, message: "YAML error: \(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return PluginLoadError(file: path, line: context.mark.line,
-                                   message: "YAML error: duplicate key \(duplicates.joined(separator: ", "))")
+            // Yams marks the first of the two; the second is the one an author just added.
+            let first = context.mark.line
+            let again = duplicates.first.flatMap { repeatedLine(of: $0, after: context.mark, in: context.text) }
+            return PluginLoadError(file: path, line: again ?? first,
+                                   message: "YAML error: duplicate key \(duplicates.joined(separator: ", "))"
+                                       + (again == nil ? "" : " (first at line \(first))"))
         default:
             return PluginLoadError(file: path, line: nil, message: "YAML error: \(error)")
         }
+    }
+
+    /// The line after `mark` where `key` starts again at the same column.
+    private static func repeatedLine(of key: String, after mark: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.column >= 1, mark.line < lines.count else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            guard line.count >= mark.column else { continue }
+            let rest = line.dropFirst(mark.column - 1)
+            if rest.hasPrefix(key + ":") || rest.hasPrefix(key + " :") { return index + 1 }
+        }
+        return nil
     }
 
     private static func firstInvalidLine(_ data: Data) -> Int? {

@@ -20,17 +20,69 @@ enum SafetyFile {
         var helplines: Helplines
         var wording: SafetyWording
         var followUp: SafetyFollowUp
+        /// Words of distress that is not a crisis.
         var distressPatterns: SafetyPatterns
+        /// The semantic net's lines (empty until a folder's tables are read).
         var net: SafetyNet
+        /// The named pattern pieces, which a later folder's rules may use too.
+        var terms: SafetyTerms
+    }
+
+    /// What a safety folder later on the search path brings: only additions
+    /// (see ``SafetyLayers``). Its `safety.yml` may hold `terms`, `rules`,
+    /// `guards` (which only set aside its own rules' matches) and `helplines`
+    /// (extra crisis lines for a region); every other file is ignored.
+    struct Addition {
+        var directory: String
+        var rulebook: SafetyRulebook
+        /// Extra crisis lines by region.
+        var helplines: [Region: [String]]
+        /// Files in the folder that a later folder may not bring, to warn about.
+        var ignored: [PluginLoadError]
+    }
+
+    /// Reads only the rules in `directory`, for comparing a folder with the
+    /// shipped one without compiling any pattern; `nil` when it cannot be read.
+    static func ruleCount(directory: String) -> Int? {
+        let path = (directory as NSString).appendingPathComponent(name)
+        guard let file = try? YAMLFile(path: path), let rules = file.root["rules"]?.sequence else { return nil }
+        return rules.count
     }
 
     static func load(directory: String) throws(PluginLoadError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        let main = try YAMLFile(path: path(name))
+        var contents = try load(main: YAMLFile(path: path(name)), lexicon: YAMLFile(path: path(lexiconName)),
+                                wording: YAMLFile(path: path(wordingName)))
+        contents.net = try loadNet(directory: directory, wording: contents.wording)
+        return contents
+    }
+
+    /// The semantic net's tables in `directory`, each crisis category checked against the wording.
+    static func loadNet(directory: String, wording: SafetyWording, existing: [SafetyNet.Line] = []) throws(PluginLoadError) -> SafetyNet {
+        let net = SafetyNet(lines: existing + (try SafetyNet.loadLines(directory: directory)))
+        for category in net.categories where wording.categories[category] == nil {
+            throw PluginLoadError(file: (directory as NSString).appendingPathComponent(SafetyNet.folder), line: nil,
+                                  message: "the tables use the crisis category '\(category)', which has no reply in \(wordingName)")
+        }
+        return net
+    }
+
+    /// The three files' contents held in memory (for fuzzing and tests);
+    /// `directory` only names them in errors.
+    static func parse(safety: Data, lexicon: Data, wording: Data, directory: String) throws(PluginLoadError) -> Contents {
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        return try load(main: YAMLFile(path: path(name), data: safety), lexicon: YAMLFile(path: path(lexiconName), data: lexicon),
+                        wording: YAMLFile(path: path(wordingName), data: wording))
+    }
+
+    private static func load(main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile) throws(PluginLoadError) -> Contents {
+        try main.rejectUnknownKeys(in: main.root, known: ["checked", "helplines", "terms", "rules", "guards"], what: "the safety data")
         let helplines = try loadHelplines(main)
         let terms = try loadTerms(main)
-        let lexicon = try loadLexicon(YAMLFile(path: path(lexiconName)))
-        let wordingFile = try YAMLFile(path: path(wordingName))
+        try lexiconFile.rejectUnknownKeys(in: lexiconFile.root, known: ["slang", "keywords", "real-words", "starred-words", "glue-words"],
+                                          what: "the safety lexicon")
+        let lexicon = try loadLexicon(lexiconFile)
+        try wordingFile.rejectUnknownKeys(in: wordingFile.root, known: ["shared", "replies", "follow-up", "distress"], what: "the safety wording")
         let wording = try loadWording(wordingFile)
         let rules = try loadRules(main, terms: terms, wording: wording)
         let guards = try loadGuards(main, terms: terms)
@@ -38,14 +90,64 @@ enum SafetyFile {
         let distressNode = try wordingFile.required("distress", in: wordingFile.root, what: "the safety wording")
         let distressPatterns = try compile(wordingFile.sequence("patterns", in: distressNode, what: "'distress'"),
                                            of: wordingFile, terms: terms, owner: "'distress' patterns")
-        let net = SafetyNet(lines: try SafetyNet.loadLines(directory: directory))
-        for category in net.categories where wording.categories[category] == nil {
-            throw PluginLoadError(file: path(SafetyNet.folder), line: nil,
-                                  message: "the tables use the crisis category '\(category)', which has no reply in \(wordingName)")
-        }
         return Contents(rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon),
                         helplines: helplines, wording: wording, followUp: followUp,
-                        distressPatterns: distressPatterns, net: net)
+                        distressPatterns: distressPatterns, net: SafetyNet(lines: []), terms: terms)
+    }
+
+    /// Reads a later safety folder against the `base` it adds to. Broken data
+    /// is an error, as in the base folder: safety fails closed.
+    static func loadAddition(directory: String, base: Contents) throws(PluginLoadError) -> Addition {
+        let path = (directory as NSString).appendingPathComponent(name)
+        let main = try YAMLFile(path: path)
+        let root = main.root
+        let what = "a later safety folder's \(name)"
+        _ = try main.mapping(root, what: what)
+        // `checked` and full help-line entries are allowed so that a copy of
+        // the shipped file loads; what it would change is ignored, with a warning.
+        try main.rejectUnknownKeys(in: root, known: ["checked", "terms", "rules", "guards", "helplines"], what: what)
+        var warnings: [PluginLoadError] = []
+        func ignore(_ node: Node?, _ message: String) {
+            warnings.append(PluginLoadError(file: path, line: node?.mark?.line, message: "ignored: " + message))
+        }
+        var terms = base.terms
+        for (name, definition) in try loadTerms(main).definitions { terms.definitions[name] = definition }
+        var rules = root["rules"] == nil ? [] : try loadRules(main, terms: terms, wording: base.wording)
+        let shipped = Set(base.rulebook.rules.map(\.id))
+        for rule in rules where shipped.contains(rule.id) {
+            let node = root["rules"]?.sequence?.first { $0["id"]?.scalar?.string == rule.id }
+            ignore(node, "rule '\(rule.id)' is a shipped rule, which a later safety folder cannot replace; give a new rule a new id")
+        }
+        rules.removeAll { shipped.contains($0.id) }
+        let guards = root["guards"] == nil ? [] : try loadGuards(main, terms: terms)
+        var lines: [Region: [String]] = [:]
+        if root["helplines"] != nil {
+            for node in try main.sequence("helplines", in: root, what: what) {
+                try main.rejectUnknownKeys(in: node, known: ["region", "lines", "emergency", "poison"], what: "a help-line entry")
+                let code = try main.string("region", in: node, what: "a help-line entry")
+                guard let region = Region(rawValue: code) else {
+                    throw main.fail(node, "unknown region '\(code)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let shippedEntry = base.helplines.entry(for: region)
+                for key in ["emergency", "poison"] {
+                    guard let value = try main.optionalString(key, in: node, what: "help lines for \(code)") else { continue }
+                    let current = key == "emergency" ? shippedEntry?.emergency : shippedEntry?.poison
+                    if value != current {
+                        ignore(node[key], "'\(key)' for \(code): a later safety folder can only add crisis lines; the shipped table's numbers stay")
+                    }
+                }
+                if node["lines"] != nil {
+                    lines[region, default: []] += try texts("lines", in: node, of: main, what: "help lines for \(code)")
+                }
+            }
+        }
+        let ignored = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+            .filter { $0 != name && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
+            .map { PluginLoadError(file: (directory as NSString).appendingPathComponent($0), line: nil,
+                                   message: "ignored: a safety folder later on the plugin path can only add rules, guards and help lines in \(name); slang and wording come from the shipped folder") }
+        return Addition(directory: directory,
+                        rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: base.rulebook.lexicon),
+                        helplines: lines, ignored: warnings + ignored)
     }
 
     // MARK: - safety.yml
@@ -58,6 +160,7 @@ enum SafetyFile {
         }
         var entries: [Region: Helplines.Entry] = [:]
         for node in try file.sequence("helplines", in: root, what: "the safety data") {
+            try file.rejectUnknownKeys(in: node, known: ["region", "emergency", "lines", "poison"], what: "a help-line entry")
             let code = try file.string("region", in: node, what: "a help-line entry")
             guard let region = Region(rawValue: code) else {
                 throw file.fail(node, "unknown region '\(code)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -90,6 +193,8 @@ enum SafetyFile {
         var seen: Set<String> = []
         for node in try file.sequence("rules", in: file.root, what: "the safety data") {
             let id = try file.string("id", in: node, what: "a safety rule")
+            try file.rejectUnknownKeys(in: node, known: ["id", "category", "tier", "patterns", "combinations", "unless", "emergency-when"],
+                                       what: "rule '\(id)'")
             guard seen.insert(id).inserted else { throw file.fail(node, "rule id '\(id)' appears twice") }
             let category = try file.string("category", in: node, what: "rule '\(id)'")
             guard wording.categories[category] != nil else {
@@ -123,6 +228,7 @@ enum SafetyFile {
         var result: [SafetyCombination] = []
         for item in try file.sequence("combinations", in: node, what: owner) {
             let what = "a combination of \(owner)"
+            try file.rejectUnknownKeys(in: item, known: ["within", "all", "unless", "despite-guards"], what: what)
             var scope = SafetyCombination.Scope.clause
             if let within = try file.optionalString("within", in: item, what: what) {
                 guard let chosen = SafetyCombination.Scope(rawValue: within) else {
@@ -152,6 +258,7 @@ enum SafetyFile {
         var guards: [SafetyGuard] = []
         for node in try file.sequence("guards", in: file.root, what: "the safety data") {
             let id = try file.string("id", in: node, what: "a guard")
+            try file.rejectUnknownKeys(in: node, known: ["id", "patterns"], what: "guard '\(id)'")
             let patterns = try compile(file.sequence("patterns", in: node, what: "guard '\(id)'"), of: file, terms: terms, owner: "guard '\(id)'")
             guards.append(SafetyGuard(id: id, patterns: patterns))
         }
@@ -203,6 +310,7 @@ enum SafetyFile {
         let root = file.root
         let what = "the safety wording"
         let shared = try file.required("shared", in: root, what: what)
+        try file.rejectUnknownKeys(in: shared, known: ["program", "question", "danger", "directory"], what: "shared wording")
         let program = try sentence("program", in: shared, of: file, what: "shared wording")
         guard program.lowercased().contains("program") else {
             throw file.fail(shared["program"], "'program' must say that gutbot is a program, not a person")
@@ -218,6 +326,7 @@ enum SafetyFile {
         for (key, node) in try file.mapping(replies, what: "'replies'") {
             guard let category = key.scalar?.string else { throw file.fail(key, "a reply category must be text") }
             let label = "the \(category) reply"
+            try file.rejectUnknownKeys(in: node, known: ["emergency", "opening", "help", "reminder", "question", "poison"], what: label)
             let help = try sentence("help", in: node, of: file, what: label)
             let emergency = try sentence("emergency", in: node, of: file, what: label)
             guard emergency.contains("{emergency}") else {
@@ -253,6 +362,7 @@ enum SafetyFile {
 
     private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms) throws(PluginLoadError) -> SafetyFollowUp {
         let node = try file.required("follow-up", in: file.root, what: "the safety wording")
+        try file.rejectUnknownKeys(in: node, known: ["reminders", "retractions", "moving-on"], what: "'follow-up'")
         let turnsNode = try file.required("reminders", in: node, what: "'follow-up'")
         guard let turns = turnsNode.int, (1...10).contains(turns) else {
             throw file.fail(turnsNode, "'reminders' must be a whole number from 1 to 10")

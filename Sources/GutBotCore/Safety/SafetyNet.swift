@@ -41,6 +41,8 @@ public struct SafetyNet: Sendable {
     /// The folder of tables inside a safety folder.
     public static let folder = "tables"
 
+    /// Every line the net was built from.
+    public let lines: [Line]
     /// The crisis categories, in the order their groups are laid out.
     public let categories: [String]
     /// The lines of each group: one per category, then benign, then distress.
@@ -59,6 +61,7 @@ public struct SafetyNet: Sendable {
         let crisis = lines.filter { $0.kind == .crisis }
         var categories: [String] = []
         for line in crisis where !categories.contains(line.category) { categories.append(line.category) }
+        self.lines = lines
         self.categories = categories
         self.groups = categories.map { category in crisis.filter { $0.category == category }.map(\.text) }
             + [lines.filter { $0.kind == .benign }.map(\.text), lines.filter { $0.kind == .distress }.map(\.text)]

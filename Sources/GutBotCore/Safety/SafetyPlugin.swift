@@ -18,6 +18,10 @@ public struct SafetyPlugin: Sendable {
     public let distressPatterns: SafetyPatterns
     /// The region whose numbers replies show.
     public var region: Region
+    /// The folders the data came from, base first (empty when built by hand).
+    public var origins: [SafetyLayers.Origin] = []
+    /// Files a later safety folder held that it may not bring, and were ignored.
+    public var warnings: [PluginLoadError] = []
 
     /// The crisis rules, in priority order.
     public var rules: [SafetyRule] { rulebook.rules }
@@ -43,13 +47,34 @@ public struct SafetyPlugin: Sendable {
 
     /// Loads the rules and help lines from `directory` (a `Plugins/safety` folder).
     public static func load(directory: String?, region: Region) throws(PluginLoadError) -> SafetyPlugin {
-        guard let directory else {
-            throw PluginLoadError(file: "Plugins/\(PluginCatalog.safetyFolder)/\(SafetyFile.name)", line: nil,
-                                  message: "the safety plugin's data was not found on the plugin path")
-        }
-        let data = try SafetyFile.load(directory: directory)
+        try load(directories: directory.map { [$0] } ?? [], region: region)
+    }
+
+    /// Loads the safety folders of a search path, in order: the first is the
+    /// base and every later one can only add to it (see ``SafetyLayers``).
+    public static func load(directories: [String], region: Region) throws(PluginLoadError) -> SafetyPlugin {
+        let layers = try SafetyLayers.load(directories)
+        let data = layers.contents
+        var plugin = SafetyPlugin(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
+                                  followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
+        plugin.origins = layers.origins
+        plugin.warnings = layers.warnings
+        return plugin
+    }
+
+    /// A plugin from the three safety files' contents held in memory, as
+    /// ``load(directory:region:)`` reads them (for fuzzing the parser).
+    public static func parse(safety: Data, lexicon: Data, wording: Data, region: Region) throws(PluginLoadError) -> SafetyPlugin {
+        let data = try SafetyFile.parse(safety: safety, lexicon: lexicon, wording: wording, directory: "safety")
         return SafetyPlugin(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
                             followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
+    }
+
+    /// Where the data came from and how many rules each folder has, for
+    /// `gutbot check` and `/help`: `safety: 29 rules from ...; +2 rules from ...`.
+    public var originSummary: String {
+        guard !origins.isEmpty else { return "safety: \(rulebook.ruleCount) rules, built in" }
+        return "safety: " + origins.map(\.description).joined(separator: "; ")
     }
 
     /// The verdict on `text` alone, without the session: `nil` when it is not a crisis.

@@ -18,6 +18,10 @@ public struct SafetyRulebook: Sendable {
     /// form so that patterns which cannot match are never run.
     /// `nil` when the prefilter is off.
     public let literalIndex: SafetyLiteralIndex?
+    /// Rulebooks from safety folders later on the plugin path (see
+    /// ``SafetyLayers``): asked only when this one finds nothing, each with
+    /// its own guards, so they can add verdicts but never take one away.
+    public var additions: [SafetyRulebook] = []
 
     /// A rulebook with the given parts; `prefilter: false` runs every pattern
     /// on every message (for checking that the prefilter changes nothing).
@@ -39,6 +43,18 @@ public struct SafetyRulebook: Sendable {
     /// The verdict on `text`, or `nil` when no rule fires.
     public func verdict(for text: String) -> SafetyVerdict? {
         let forms = forms(of: text)
+        if let verdict = verdict(inForms: forms) { return verdict }
+        for addition in additions {
+            if let verdict = addition.verdict(inForms: forms) { return verdict }
+        }
+        return nil
+    }
+
+    /// Every rule count, this rulebook's and its additions'.
+    public var ruleCount: Int { rules.count + additions.map(\.ruleCount).reduce(0, +) }
+
+    /// The verdict of this rulebook's own rules and guards on `forms`.
+    private func verdict(inForms forms: [String]) -> SafetyVerdict? {
         // Rules are reached by index, never bound to a local: a rule is a large
         // value, and copying each one for every form cost more than some checks.
         var best: (rank: Int, tier: SafetyTier)?

@@ -8,6 +8,9 @@ public struct PluginCheckReport: Sendable, Equatable {
     public var intents: Int
     /// Examples in those intents.
     public var examples: Int
+    /// Where safety was loaded from and how many rules each folder has
+    /// (``SafetyPlugin/originSummary``); `nil` when it did not load.
+    public var safety: String?
 
     /// A report with the given findings and counts.
     public init(findings: [CheckFinding], plugins: Int, intents: Int, examples: Int) {

@@ -20,6 +20,10 @@ public struct PluginChecker: Sendable {
     /// Whether a directory on the path that does not exist is an error; true
     /// when the user named the directories, so a typo does not pass silently.
     public var requireDirectories: Bool
+    /// The fewest crisis rules the base safety folder may have, as at start-up.
+    public var minimumSafetyRules: Int?
+    /// Where the sentence encoder's model is looked for, as at start-up.
+    public var modelDirectories: [String] = ModelFile.standardDirectories()
 
     /// A checker over `path`.
     public init(path: PluginSearchPath, requireDirectories: Bool = false) {
@@ -75,8 +79,10 @@ public struct PluginChecker: Sendable {
             findings += overlapFindings(topicExamples + outOfScope, overlap: ExampleOverlap(stemmer: stemmer))
         }
         let intents = catalog.topics.map(\.intents.count).reduce(0, +)
-        return PluginCheckReport(findings: Self.ordered(findings), plugins: catalog.topics.count, intents: intents,
-                                 examples: topicExamples.count)
+        var report = PluginCheckReport(findings: Self.ordered(findings), plugins: catalog.topics.count, intents: intents,
+                                       examples: topicExamples.count)
+        report.safety = engine?.safety.originSummary
+        return report
     }
 
     private func directoryFindings() -> [CheckFinding] {
@@ -100,10 +106,8 @@ public struct PluginChecker: Sendable {
             guard let winner = files.last else { continue }
             for file in files.dropLast() {
                 let line = PluginSourceLines(path: file).id
-                if Self.directory(of: file) == Self.directory(of: winner) {
-                    findings.append(CheckFinding(.error, file: file, line: line,
-                                                 "plugin id '\(id)' is also used by \(winner) in the same directory; only that file loads"))
-                } else {
+                // One id twice in one directory is already an error from the catalog.
+                if Self.directory(of: file) != Self.directory(of: winner) {
                     findings.append(CheckFinding(.warning, file: file, line: line,
                                                  "plugin '\(id)' is replaced by \(winner), later on the plugin path"))
                 }
@@ -113,16 +117,30 @@ public struct PluginChecker: Sendable {
     }
 
     /// The engine from the same loader gutbot starts with, so "the safety
-    /// data loads" means what it means at start-up; `nil` when it cannot start.
+    /// data loads" means what it means at start-up; `nil` when it cannot
+    /// start. Broken topic files are findings of their own, so routing is
+    /// still checked over the files that load.
     private func loadEngine(_ catalog: PluginCatalog, findings: inout [CheckFinding]) -> Engine? {
         do {
-            return try EngineLoader(path: path, region: .international).engine
+            let loaded = try EngineLoader(path: path, region: .international, minimumSafetyRules: minimumSafetyRules,
+                                          modelDirectories: modelDirectories)
+            findings += loaded.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
+            return loaded.engine
+        } catch StartupError.brokenPlugins {
+            guard let safety = try? SafetyPlugin.load(directories: catalog.safetyDirectories, region: .international),
+                  let stemmer = Stemmer(), let found = ModelFile.find(in: modelDirectories),
+                  let model = try? ModelFile.load(path: found) else { return nil }
+            findings += safety.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
+            return Engine(safety: safety, plugins: catalog.topics, lexicon: catalog.lexicon, outOfScope: catalog.outOfScope,
+                          stemmer: stemmer, encoder: StaticEncoder(model: model))
         } catch {
             if case let .safetyUnavailable(problem, _) = error {
                 let hint = catalog.safetyDirectory == nil ? "; add the shipped Plugins directory with another --plugins" : ""
                 findings.append(CheckFinding(.error, file: problem.file, line: problem.line,
                                              "the safety data does not load, so gutbot will not start and routing was not checked: "
                                              + problem.message + hint))
+            } else if case let .weakerSafety(directory, _, _) = error {
+                findings.append(CheckFinding(.error, file: directory, line: nil, "\(error); routing was not checked"))
             } else {
                 findings.append(CheckFinding(.error, file: nil, line: nil, "\(error); routing was not checked"))
             }

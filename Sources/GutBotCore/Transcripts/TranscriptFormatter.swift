@@ -21,7 +21,9 @@ public enum TranscriptFormatter {
 
     /// The lines of one turn: the message, then its entries in order.
     public static func lines(of turn: TranscriptTurn) -> [String] {
-        [turn.message.isEmpty ? ">" : "> " + turn.message] + turn.entries.flatMap(lines(of:))
+        // Control characters are stored escaped, so a transcript never carries a raw terminal escape.
+        let message = ControlEscapes.escaped(turn.message)
+        return [message.isEmpty ? ">" : "> " + message] + turn.entries.flatMap(lines(of:))
     }
 
     /// The lines of one entry.

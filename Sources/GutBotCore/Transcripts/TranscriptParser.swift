@@ -111,7 +111,7 @@ public enum TranscriptParser {
     /// separator, anything more belongs to the message.
     private static func message(of line: String) -> String {
         let rest = line.dropFirst()
-        return String(rest.hasPrefix(" ") ? rest.dropFirst() : rest)
+        return ControlEscapes.unescaped(String(rest.hasPrefix(" ") ? rest.dropFirst() : rest))
     }
 
     private static func assertion(_ line: String, number: Int, file: String) throws(TranscriptError) -> TranscriptAssertion {

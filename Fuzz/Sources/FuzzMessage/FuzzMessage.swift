@@ -1,0 +1,55 @@
+import Foundation
+import GutBotCore
+
+/// The shipped plugins, loaded once per fuzzing process.
+let engine: Engine = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    let plugins = ProcessInfo.processInfo.environment["GUTBOT_PLUGINS"] ?? root.appendingPathComponent("Plugins").path
+    do {
+        return try EngineLoader(path: PluginSearchPath([plugins]), region: .us).engine
+    } catch {
+        fatalError("cannot load \(plugins): \(error)")
+    }
+}()
+let pluginIDs = Set(engine.plugins.map(\.id) + [Reply.safetyID, Reply.fallbackID])
+
+/// Feeds arbitrary bytes through the message path as the front ends do:
+/// framed into bounded lines, decoded (repairing bad UTF-8), then one
+/// conversation through the engine (normalising, safety, routing), checking
+/// what must hold for every message.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
+    var framer = LineFramer(limit: Engine.readLimit * 4)
+    var lines = framer.feed(UnsafeRawBufferPointer(start: data, count: size))
+    if let last = framer.finish() { lines.append(last) }
+    var session = Session(id: "fuzz")
+    for line in lines.prefix(8) {
+        let text = String(decoding: line.bytes, as: UTF8.self)
+        let crisis = engine.safety.verdict(for: String(text.prefix(Engine.readLimit)))
+        let reply = engine.reply(to: text, in: &session)
+        // A non-empty reply from exactly one plugin that exists.
+        precondition(!reply.text.isEmpty, "empty reply to \(text.debugDescription)")
+        precondition(pluginIDs.contains(reply.pluginID), "reply from unknown plugin \(reply.pluginID)")
+        // A crisis the safety check sees is never lost to a later stage.
+        if let crisis {
+            precondition(reply.pluginID == Reply.safetyID, "crisis \(crisis.rule) answered by \(reply.pluginID): \(text.debugDescription)")
+        }
+        precondition(reply.confidence >= 0 && reply.confidence <= 1.000001, "confidence \(reply.confidence)")
+    }
+    return 0
+}
+
+/// SwiftPM links an executable's entry point as `FuzzMessage_main`; with
+/// `-parse-as-library` there is none, so this one hands over to libFuzzer.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt
+
+@_cdecl("FuzzMessage_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzz(data, size) }
+}
