@@ -25,7 +25,11 @@ enum PipeChat {
                 return true
             }
             let reply = chat.reply(to: line)
-            Terminal.line(styled ? ReplyRenderer.terminal(reply, width: Int.max, styled: true) : ReplyRenderer.text(reply))
+            if styled {
+                Terminal.styledLine(ReplyRenderer.terminal(reply, width: Int.max, styled: true))
+            } else {
+                Terminal.line(ReplyRenderer.text(reply))
+            }
             recording?.append(message: line, reply: reply, rendered: ReplyRenderer.text(reply))
             return true
         }

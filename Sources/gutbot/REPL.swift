@@ -50,7 +50,7 @@ struct REPL {
             // What someone says in a crisis or in distress stays out of the
             // history file (and out of the up-arrow), which others may see later.
             if reply.pluginID != Reply.safetyID, reply.pluginID != Reply.supportID { editor.remember(line) }
-            Terminal.line(ReplyRenderer.terminal(reply, width: width ?? Int.max, styled: styled) + "\n")
+            Terminal.styledLine(ReplyRenderer.terminal(reply, width: width ?? Int.max, styled: styled) + "\n")
             recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
             // "quit", "exit", "bye": answered (after the safety screen) and then gone.
             if reply.conversation == .leave { editor.close(); return }

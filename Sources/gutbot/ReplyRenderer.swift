@@ -23,17 +23,18 @@ enum ReplyRenderer {
 
     /// The plain text, the styles of its parts and where the source line is.
     private static func layout(_ reply: Reply) -> (text: String, spans: [TextStyle.Span], sourceLine: Range<Int>?) {
-        var text = reply.text
+        // Made visible first: styling codes are added later and must be the only escapes.
+        var text = Terminal.visible(reply.text)
         var spans: [TextStyle.Span] = []
         if reply.pluginID == Reply.safetyID { spans += helpSentences(in: text, from: 0) }
         var sourceLine: Range<Int>?
         if let source = reply.source {
             let start = text.count + 1
-            text += "\n(Source: \(source))"
+            text += "\n(Source: \(Terminal.visible(source)))"
             sourceLine = start..<text.count
             spans.append(TextStyle.Span(range: start..<text.count, style: .dim))
         }
-        if let reminder = reply.reminder {
+        if let reminder = reply.reminder.map(Terminal.visible) {
             let start = text.count + 2
             text += "\n\n" + reminder
             spans += helpSentences(in: reminder, from: start)

@@ -15,6 +15,12 @@ enum Terminal {
         write(text + "\n")
     }
 
+    /// Writes a reply ``ReplyRenderer`` styled: its parts were made visible
+    /// before the styling codes went in, so the codes pass unescaped.
+    static func styledLine(_ text: String) {
+        if !DescriptorWriter.writeAll(Array((text + "\n").utf8), to: STDOUT_FILENO) { exit(0) }
+    }
+
     /// Writes `text` to standard output unbuffered; exits quietly if the reader is gone.
     static func write(_ text: String) {
         if !DescriptorWriter.writeAll(Array(visible(text).utf8), to: STDOUT_FILENO) { exit(0) }

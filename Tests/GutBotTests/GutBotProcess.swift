@@ -30,6 +30,11 @@ struct GutBotProcess {
         return packageRoot.appendingPathComponent(".build/debug/gutbot")
     }()
 
+    /// One cache of example vectors for every gutbot the tests start, kept in
+    /// the build folder: its files are named by a hash of what they hold, so
+    /// a stale one is never read, and the first run pays for all the others.
+    static let sharedCache = packageRoot.appendingPathComponent(".build/test-cache")
+
     /// The shipped plugin directory.
     static let plugins = packageRoot.appendingPathComponent("Plugins").path
 
@@ -56,7 +61,7 @@ struct GutBotProcess {
         process.executableURL = URL(fileURLWithPath: launcher.first ?? binary.path)
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        var env = ["PATH": "/usr/bin:/bin", "HOME": scratchRoot.path, "LANG": "C.UTF-8"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": scratchRoot.path, "LANG": "C.UTF-8", "XDG_CACHE_HOME": sharedCache.path]
         env.merge(environment) { $1 }
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

@@ -6,8 +6,11 @@ struct TmuxSession {
     let socket = "gutbot-test-\(UUID().uuidString.prefix(8))"
 
     /// Starts `command` in a detached window named `repl`, `width` columns by 50 lines.
+    /// Every gutbot started here shares one cache of example vectors, so only
+    /// the first one encodes them (a debug build takes seconds to).
     init(command: String, width: Int = 200) throws {
-        try run(["new-session", "-d", "-s", "repl", "-x", "\(width)", "-y", "50", command])
+        let cache = "export XDG_CACHE_HOME='\(GutBotProcess.sharedCache.path)'; "
+        try run(["new-session", "-d", "-s", "repl", "-x", "\(width)", "-y", "50", cache + command])
     }
 
     /// Runs one tmux client command and returns what it printed.

@@ -2,7 +2,7 @@
 /// plugin, else the fallback. Front ends only feed it text and render replies.
 public struct Engine: Sendable {
     /// The mandatory safety plugin.
-    public var safety: SafetyPlugin
+    public let safety: SafetyPlugin
     /// Topic plugins, in a fixed order that breaks ties.
     public let plugins: [any Plugin]
     /// Chooses the intent for each message.
@@ -121,7 +121,7 @@ public struct Engine: Sendable {
     /// What the safety net makes of a message already read.
     public func judge(_ reading: Router.Reading) -> SafetyNet.Judgement {
         guard let similarity = reading.similarity else { return .none }
-        return safety.net.judge(similarity, offset: netOffset, alsoBenign: 0..<netOffset)
+        return safety.net.judge(similarity, offset: netOffset, alsoBenign: 0..<netOffset, words: reading.analysis.words.count)
     }
 
     /// The reply of the intent `candidate` names.

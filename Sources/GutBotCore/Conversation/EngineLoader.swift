@@ -52,24 +52,6 @@ public struct EngineLoader {
         engine = Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
                         outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
                         cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) })
-        // TUNING-ONLY
-        if let tune = ProcessInfo.processInfo.environment["GUTBOT_TUNE"] {
-            for pair in tune.split(separator: ",") {
-                let kv = pair.split(separator: "="); let v = Double(kv[1])!
-                switch kv[0] {
-                case "w": engine.router.semanticWeight = v
-                case "floor": engine.router.semanticFloor = v
-                case "t": engine.router.threshold = v
-                case "gap": engine.router.ambiguityGap = v
-                case "ctx": engine.router.contextWeight = v
-                case "nc": engine.safety.net.minimumCrisis = Float(v)
-                case "nm": engine.safety.net.crisisMargin = Float(v)
-                case "dc": engine.safety.net.minimumDistress = Float(v)
-                case "dm": engine.safety.net.distressMargin = Float(v)
-                default: break
-                }
-            }
-        }
         warnings = safety.warnings
     }
 }

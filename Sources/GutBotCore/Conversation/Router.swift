@@ -26,6 +26,8 @@ public struct Router: Sendable {
     public var semanticFloor = 0.3
     /// How much the last topic question counts in an elliptical follow-up.
     public var contextWeight = 0.6
+    /// A turn whose best topic scores less than this alone is not read with the last question.
+    public var contextMinimum = 0.1
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
 
@@ -45,18 +47,30 @@ public struct Router: Sendable {
     public struct Reading: Sendable {
         /// Words, corrections and features.
         public var analysis: Analyzer.Analysis
-        /// The message's unit vector, if the encoder could read it.
+        /// The message's unit vector, as typed, if the encoder could read it.
         public var vector: [Float]?
-        /// Its similarity to every group of ``meaning``, when it has a vector.
+        /// Its similarity to every group of ``meaning``: what the safety net reads.
         public var similarity: SemanticIndex.Similarity?
+        /// The similarity routing reads: of the text with its spelling
+        /// corrected, when the words half corrected any ("slep" → "sleep").
+        public var routingSimilarity: SemanticIndex.Similarity?
         /// The text that was read.
         public var text: String
     }
 
     /// Reads `text` once for every stage after it.
     public func read(_ text: String) -> Reading {
+        let analysis = index.analyze(text)
         let vector = encoder.encode(text)
-        return Reading(analysis: index.analyze(text), vector: vector, similarity: vector.map(meaning.similarity), text: text)
+        let similarity = vector.map(meaning.similarity)
+        // The net reads the message as typed: a correction aimed at topic
+        // words must never move a crisis word.
+        var routingSimilarity = similarity
+        if !analysis.corrections.isEmpty, let corrected = encoder.encode(analysis.words.joined(separator: " ")) {
+            routingSimilarity = meaning.similarity(to: corrected)
+        }
+        return Reading(analysis: analysis, vector: vector, similarity: similarity,
+                       routingSimilarity: routingSimilarity, text: text)
     }
 
     /// The route for `text` in `session`, and the ranking it came from.
@@ -86,7 +100,12 @@ public struct Router: Sendable {
             break
         }
         var ranked = rank(reading)
-        if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words) {
+        // A turn that leans on the conversation is read with the last topic
+        // question, but only when it would not be answered on its own, and
+        // not when nothing in it is about any topic at all ("what is the
+        // capital of peru" after a question about fiber).
+        if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words),
+           let best = topics(ranked).first, best.score >= contextMinimum, best.score < threshold {
             ranked = blend(ranked, with: rank(read(previous + " " + reading.text)), weight: contextWeight)
         }
         return (decide(ranked), ranked)
@@ -107,7 +126,7 @@ public struct Router: Sendable {
             let words = byIntent[number]?.score ?? 0
             var candidate = byIntent[number] ?? Candidate(pluginID: intent.pluginID, intentID: intent.intentID, score: 0)
             candidate.lexical = words
-            if let similarity = reading.similarity {
+            if let similarity = reading.routingSimilarity {
                 let meaning = semanticScore(similarity, group: number)
                 candidate.semantic = meaning
                 candidate.score = Self.rounded((1 - semanticWeight) * words + semanticWeight * meaning)
@@ -129,13 +148,15 @@ public struct Router: Sendable {
     /// `current` with `previous` mixed in at `weight`, intent by intent.
     private func blend(_ current: [Candidate], with previous: [Candidate], weight: Double) -> [Candidate] {
         var merged = [Candidate?](repeating: nil, count: positions.count)
+        // The out-of-scope class keeps its own score: a short question about
+        // something else ("what is the capital of peru") is not about the last topic.
         for candidate in current {
             guard let number = positions[candidate.pluginID + "/" + candidate.intentID] else { continue }
             var scaled = candidate
-            scaled.score *= 1 - weight
+            if candidate.pluginID != Self.outOfScopeID { scaled.score *= 1 - weight }
             merged[number] = scaled
         }
-        for candidate in previous {
+        for candidate in previous where candidate.pluginID != Self.outOfScopeID {
             guard let number = positions[candidate.pluginID + "/" + candidate.intentID] else { continue }
             var entry = merged[number] ?? Candidate(pluginID: candidate.pluginID, intentID: candidate.intentID, score: 0)
             entry.score += weight * candidate.score

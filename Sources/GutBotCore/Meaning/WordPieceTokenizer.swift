@@ -108,20 +108,21 @@ public struct WordPieceTokenizer: Sendable {
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         // Unicode's White_Space property, as the fast tokenizer reads it; in
-        // ASCII that is tab, line feed, vertical tab, form feed, return and space.
-        scalar.isASCII ? (9...13).contains(scalar.value) || scalar.value == 32 : scalar.properties.isWhitespace
+        // ASCII only tab, line feed, return and space count (vertical tab and
+        // form feed are control characters there, and dropped).
+        scalar.isASCII ? [9, 10, 13, 32].contains(scalar.value) : scalar.properties.isWhitespace
     }
 
-    /// Every "other" character (control, format, private use, unassigned)
-    /// is dropped, as Hugging Face's fast tokenizer does; tab, newline and
-    /// carriage return count as white space instead.
+    /// Control, format, surrogate and private-use characters are dropped, as
+    /// Hugging Face's fast tokenizer does (an unassigned one is kept, and its
+    /// word becomes `[UNK]`); tab, newline and carriage return count as white space instead.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "\t", "\n", "\r", "\u{0B}", "\u{0C}": return false
+        case "\t", "\n", "\r": return false
         default:
             if scalar.isASCII { return scalar.value < 32 || scalar.value == 127 }
             switch scalar.properties.generalCategory {
-            case .control, .format, .surrogate, .privateUse, .unassigned: return true
+            case .control, .format, .surrogate, .privateUse: return true
             default: return false
             }
         }

@@ -51,6 +51,9 @@ public struct SafetyNet: Sendable {
     public var minimumCrisis: Float = 0.80
     /// ... and this much more similar than the closest benign text.
     public var crisisMargin: Float = 0.08
+    /// Shorter messages are left to the rules: one or two words ("exit",
+    /// "no way") say too little for their meaning to be read reliably.
+    public var minimumWords = 3
     /// A distress line must be at least this similar to count.
     public var minimumDistress: Float = 0.80
     /// ... and this much more similar than the closest benign text.
@@ -86,8 +89,9 @@ public struct SafetyNet: Sendable {
 
     /// The judgement on a message from its similarities: `own` are the
     /// groups of ``groups`` as laid out in the shared index from `offset`;
-    /// `alsoBenign` are the other groups there (topics, out of scope).
-    public func judge(_ similarity: SemanticIndex.Similarity, offset: Int, alsoBenign: Range<Int>) -> Judgement {
+    /// `alsoBenign` are the other groups there (topics, out of scope);
+    /// `words` is how many words the message has.
+    public func judge(_ similarity: SemanticIndex.Similarity, offset: Int, alsoBenign: Range<Int>, words: Int) -> Judgement {
         var nearestCrisis: Float = -1
         var category: String?
         for (position, name) in categories.enumerated() where similarity.closest[offset + position] > nearestCrisis {
@@ -97,8 +101,8 @@ public struct SafetyNet: Sendable {
         var nearestBenign = similarity.closest[offset + categories.count]
         for group in alsoBenign { nearestBenign = max(nearestBenign, similarity.closest[group]) }
         let nearestDistress = similarity.closest[offset + categories.count + 1]
-        let fires = nearestCrisis >= minimumCrisis && nearestCrisis - nearestBenign >= crisisMargin
-        let distress = nearestDistress >= minimumDistress && nearestDistress - nearestBenign >= distressMargin
+        let fires = words >= minimumWords && nearestCrisis >= minimumCrisis && nearestCrisis - nearestBenign >= crisisMargin
+        let distress = words >= minimumWords && nearestDistress >= minimumDistress && nearestDistress - nearestBenign >= distressMargin
         return Judgement(crisisCategory: fires ? category : nil, distress: distress,
                          nearestCrisis: nearestCrisis, nearestBenign: nearestBenign, nearestDistress: nearestDistress)
     }

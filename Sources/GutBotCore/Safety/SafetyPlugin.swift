@@ -13,7 +13,7 @@ public struct SafetyPlugin: Sendable {
     /// Reminders and the check after a retraction.
     public let followUp: SafetyFollowUp
     /// The semantic net behind the rules.
-    public var net: SafetyNet
+    public let net: SafetyNet
     /// Words of distress that is not a crisis ("I can't stop crying").
     public let distressPatterns: SafetyPatterns
     /// The region whose numbers replies show.
