@@ -43,9 +43,15 @@ struct BotOptions: ParsableArguments {
         pluginDirectories.isEmpty ? .standard() : PluginSearchPath(pluginDirectories)
     }
 
-    /// The model directories these options name.
+    /// The model directories these options name. With `--plugins DIR` and
+    /// no `--models`, a `Models` folder beside each plugin folder is looked
+    /// in first, so `--plugins /repo/Plugins` finds `/repo/Models`.
     var modelSearchPath: [String] {
-        modelDirectories.isEmpty ? ModelFile.standardDirectories() : modelDirectories
+        guard modelDirectories.isEmpty else { return modelDirectories }
+        let beside = pluginDirectories.map {
+            URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Models").path
+        }
+        return beside + ModelFile.standardDirectories()
     }
 
     /// The engine loaded afresh for `/reload`, or why not. Unlike start-up, a

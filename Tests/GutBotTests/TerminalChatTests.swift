@@ -22,9 +22,10 @@ import Testing
         let messages = ["I want to die", "does fiber help my mood"]
         let tmux = try start(width: width, environment: environment)
         defer { tmux.stop() }
-        for message in messages {
-            try tmux.type(message, "Enter")
-        }
+        // Each message after the reply before it, so nothing typed ahead is echoed mid-reply.
+        try tmux.type(messages[0], "Enter")
+        _ = tmux.waitFor("findahelpline")
+        try tmux.type(messages[1], "Enter")
         _ = tmux.waitFor("(Source: 1. Eat")
         Thread.sleep(forTimeInterval: 0.3)
 
