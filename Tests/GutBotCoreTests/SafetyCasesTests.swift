@@ -73,7 +73,7 @@ import Testing
     /// paraphrases: 150 crisis and 150 benign lines before the "NOT BLIND" mark.
     @Test func blindSetCIsThereWhole() throws {
         let name = "safety-cases-6.tsv"
-        let text = try String(contentsOf: SafetyFixtures.packageRoot.appendingPathComponent("Tests/Fixtures/\(name)"), encoding: .utf8)
+        let text = try String(contentsOf: SafetyFixtures.packageRoot.appendingPathComponent("Plugins/safety/tables/\(name)"), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let mark = try #require(lines.firstIndex { $0.hasPrefix("# ==== NOT BLIND") }) + 1
         let blind = SafetyFixtures.cases.filter { line in

@@ -26,6 +26,10 @@ public struct Router: Sendable {
     public var semanticFloor = 0.3
     /// How much the last topic question counts in an elliptical follow-up.
     public var contextWeight = 0.6
+    /// How much an intent's closest example counts against its centroid on
+    /// the meaning side: more than on the words side, since an intent's
+    /// examples say the same thing in different words and their mean blurs.
+    static let closestExampleShare = 0.7
     /// A turn whose best topic scores less than this alone is not read with the last question.
     public var contextMinimum = 0.1
     /// Each intent's place in the index, keyed "plugin/intent".
@@ -140,7 +144,7 @@ public struct Router: Sendable {
     /// A group's meaning score: its closest example and its centroid, as the
     /// words side blends them, rescaled so that the floor is 0.
     private func semanticScore(_ similarity: SemanticIndex.Similarity, group: Int) -> Double {
-        let share = IntentIndex.exampleShare
+        let share = Self.closestExampleShare
         let cosine = share * Double(similarity.closest[group]) + (1 - share) * Double(similarity.centroid[group])
         return max(0, min(1, (cosine - semanticFloor) / (1 - semanticFloor)))
     }
