@@ -30,7 +30,8 @@ import Testing
         try FileManager.default.copyItem(atPath: GutBotProcess.plugins, toPath: plugins.path)
         let home = try GutBotProcess.temporaryDirectory()
         let tmux = try TmuxSession(command: "cd '\(directory.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
-            + "'\(GutBotProcess.binary.path)' --region us --plugins '\(plugins.path)'; echo \"exit=$?\"; sleep 30")
+            + "'\(GutBotProcess.binary.path)' --region us --plugins '\(plugins.path)' --models '\(GutBotProcess.packageRoot.path)/Models'; "
+            + "echo \"exit=$?\"; sleep 30")
         defer { tmux.stop() }
         _ = tmux.waitFor("you>")
 
