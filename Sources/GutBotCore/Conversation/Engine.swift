@@ -18,8 +18,9 @@ public struct Engine: Sendable {
     public static let readLimit = 16_000
 
     /// An engine over `plugins`, with `lexicon` and each plugin's own synonyms,
-    /// and `outOfScope` examples of questions to send to the fallback.
-    /// Reads meaning for routing and the safety net.
+    /// and `outOfScope` examples of questions to send to the fallback;
+    /// `encoder` reads meaning for routing and the safety net, and `cache`
+    /// keeps the examples' vectors between runs.
     ///
     /// The example vectors are one index: the router's intents first, then
     /// the safety net's groups from ``netOffset``, so one pass of dot

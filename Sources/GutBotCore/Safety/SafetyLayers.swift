@@ -79,13 +79,13 @@ public struct SafetyLayers {
             let tables = (directory as NSString).appendingPathComponent(SafetyNet.folder)
             if FileManager.default.fileExists(atPath: tables) {
                 let lines = try SafetyNet.loadLines(directory: directory)
-                let added = lines.filter { $0.kind != .benign }
-                let net = SafetyNet(lines: contents.net.lines + added)
+                let kept = lines.filter { $0.kind != .benign }
+                let net = SafetyNet(lines: contents.net.lines + kept)
                 for category in net.categories where contents.wording.categories[category] == nil {
                     throw PluginLoadError(file: tables, line: nil, message: "the tables use the crisis category '\(category)', which has no reply in the shipped wording")
                 }
                 contents.net = net
-                if added.count < lines.count {
+                if kept.count < lines.count {
                     warnings.append(PluginLoadError(file: tables, line: nil,
                                                     message: "ignored: benign lines; a safety folder later on the plugin path can only add crisis and distress lines to the net"))
                 }
