@@ -34,14 +34,22 @@ public struct PluginSearchPath: Sendable, Equatable {
     /// (`<prefix>/share/gutbot/Plugins`), then `$XDG_CONFIG_HOME/gutbot/plugins`.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
                                 executable: String = CommandLine.arguments.first ?? "gutbot") -> PluginSearchPath {
-        let cwd = FileManager.default.currentDirectoryPath
-        var directories = [URL(fileURLWithPath: cwd).appendingPathComponent("Plugins").path]
-        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-        let share = binary.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("share/gutbot/Plugins").path
-        if !directories.contains(share) { directories.append(share) }
+        let directories = localThenInstalled("Plugins", executable: executable)
         var path = PluginSearchPath(directories)
         path.directories.append(XDGDirectories(environment: environment).config.appendingPathComponent("plugins").path)
         return path
+    }
+
+    /// `./folder`, then the installed share directory beside the binary
+    /// (`<prefix>/share/gutbot/folder`) when that is another place: the
+    /// start of every search path, for plugins and models alike.
+    static func localThenInstalled(_ folder: String, executable: String) -> [String] {
+        let cwd = FileManager.default.currentDirectoryPath
+        var directories = [URL(fileURLWithPath: cwd).appendingPathComponent(folder).path]
+        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+        let share = binary.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/gutbot/\(folder)").path
+        if !directories.contains(share) { directories.append(share) }
+        return directories
     }
 }

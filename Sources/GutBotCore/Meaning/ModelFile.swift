@@ -107,12 +107,7 @@ public struct ModelFile: Sendable {
     /// so a retuned model needs no rebuild.
     public static func standardDirectories(environment: [String: String] = ProcessInfo.processInfo.environment,
                                            executable: String = CommandLine.arguments.first ?? "gutbot") -> [String] {
-        let cwd = FileManager.default.currentDirectoryPath
-        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-        let share = binary.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("share/gutbot/Models").path
-        var directories = [URL(fileURLWithPath: cwd).appendingPathComponent("Models").path]
-        if !directories.contains(share) { directories.append(share) }
+        var directories = PluginSearchPath.localThenInstalled("Models", executable: executable)
         directories.append(XDGDirectories(environment: environment).data.appendingPathComponent("models").path)
         return directories
     }
