@@ -41,9 +41,12 @@ public enum ArticleHeadings {
 
     /// The article's own spelling of the heading `text` names, if any.
     public static func canonical(_ text: String) -> String? {
-        let wanted = loosen(text)
-        return all.first { loosen($0) == wanted }
+        byLoosened[loosen(text)]
     }
+
+    /// Each heading under its loosened spelling, made once: every intent's
+    /// source is looked up at start-up.
+    private static let byLoosened: [String: String] = Dictionary(all.map { (loosen($0), $0) }) { first, _ in first }
 
     private static func loosen(_ text: String) -> String {
         text.replacingOccurrences(of: "’", with: "'")

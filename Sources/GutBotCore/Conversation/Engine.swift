@@ -62,10 +62,12 @@ public struct Engine: Sendable {
         let text = truncated ? String(text.prefix(Self.readLimit)) : text
         // A message is never more characters than bytes: most need no cutting.
         let query = text.utf8.count <= Self.matchLimit ? text : String(text.prefix(Self.matchLimit))
-        // Read once, for the safety net and the router alike.
+        // Read once, for the safety net and the router alike, and once into
+        // the forms that safety's rules read (all of the text, not only its start).
         let reading = router.read(query)
         let judgement = judge(reading)
-        if var crisis = safety.screen(text, judgement: judgement, in: &session) {
+        let forms = safety.rulebook.forms(of: text)
+        if var crisis = safety.screen(text, forms: forms, judgement: judgement, in: &session) {
             crisis.screening = reading.vector == nil ? nil : judgement
             remember(crisis, in: &session)
             return crisis
@@ -98,7 +100,7 @@ public struct Engine: Sendable {
             }
             reply.candidates = Array(candidates.prefix(5))
         }
-        if safety.isDistress(text, judgement: judgement) {
+        if safety.isDistress(forms: forms, judgement: judgement) {
             // A question asked in distress still gets its answer (or the
             // question that picks one), with support added.
             if reply.pluginID != Reply.fallbackID {
@@ -199,9 +201,9 @@ public struct Engine: Sendable {
     }
 
     private func fillPlaceholders(_ text: String) -> String {
-        // Checked first: Foundation's replacing is slow, and few answers use it.
+        // Checked first: few answers use it, and the list is built only for those.
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        return text.replacingOccurrences(of: "{topics}", with: topicList)
+        return Placeholders.fill(text, ["topics": topicList])
     }
 
     private func remember(_ reply: Reply, in session: inout Session) {

@@ -89,15 +89,19 @@ public struct SafetyPlugin: Sendable {
     }
 
     /// The safety reply to `text`, or `nil` to let topic plugins answer.
+    /// `forms` are the text's ``SafetyRulebook/forms(of:)``, when the caller
+    /// has already read them.
     ///
     /// Rules come first and decide category and tier where they fire; then
     /// the net's `judgement` of the same message, whose hits get the gentle
     /// check-in. Either starts the session's crisis memory. Right after one,
     /// taking it back ("jk") gets one gentle check; saying they are safe now
     /// shortens the reminders to one.
-    public func screen(_ text: String, judgement: SafetyNet.Judgement = .none, in session: inout Session) -> Reply? {
+    public func screen(_ text: String, forms: [String]? = nil, judgement: SafetyNet.Judgement = .none,
+                       in session: inout Session) -> Reply? {
+        let forms = forms ?? rulebook.forms(of: text)
         let nearest = judgement == .none ? nil : Double(judgement.nearestCrisis)
-        if var verdict = verdict(for: text) {
+        if var verdict = rulebook.verdict(forms: forms) {
             verdict.nearestCrisis = nearest
             session.crisis = CrisisMemory(category: verdict.category)
             return reply(verdict)
@@ -110,7 +114,6 @@ public struct SafetyPlugin: Sendable {
             return reply(verdict)
         }
         guard var memory = session.crisis else { return nil }
-        let forms = rulebook.forms(of: text)
         if !memory.checkedAfterRetraction, followUp.retractions.matches(anyOf: forms) {
             memory.checkedAfterRetraction = true
             session.crisis = memory
@@ -139,10 +142,11 @@ public struct SafetyPlugin: Sendable {
         return reminded
     }
 
-    /// Whether `text` reads as distress that is not a crisis, by its words or
-    /// by the net's `judgement`. Only asked once ``screen(_:judgement:in:)`` let it through.
-    public func isDistress(_ text: String, judgement: SafetyNet.Judgement) -> Bool {
-        judgement.distress || distressPatterns.matches(anyOf: rulebook.forms(of: text))
+    /// Whether a message reads as distress that is not a crisis, by the words
+    /// of its ``SafetyRulebook/forms(of:)`` or by the net's `judgement`. Only
+    /// asked once ``screen(_:forms:judgement:in:)`` let it through.
+    public func isDistress(forms: [String], judgement: SafetyNet.Judgement) -> Bool {
+        judgement.distress || distressPatterns.matches(anyOf: forms)
     }
 
     /// The warm reply to distress that is not a crisis, when no topic question came with it.

@@ -42,7 +42,12 @@ public struct SafetyRulebook: Sendable {
 
     /// The verdict on `text`, or `nil` when no rule fires.
     public func verdict(for text: String) -> SafetyVerdict? {
-        let forms = forms(of: text)
+        verdict(forms: forms(of: text))
+    }
+
+    /// The verdict on a message already read into its ``forms(of:)``, so
+    /// that the engine reads each message once for every safety check.
+    public func verdict(forms: [String]) -> SafetyVerdict? {
         if let verdict = verdict(inForms: forms) { return verdict }
         for addition in additions {
             if let verdict = addition.verdict(inForms: forms) { return verdict }

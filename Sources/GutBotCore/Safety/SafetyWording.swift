@@ -143,10 +143,11 @@ public struct SafetyWording: Sendable {
         reminder: "If things feel hard again, help is there any time: {lines}, or {directory}.")
 
     private func fill(_ template: String, entry: Helplines.Entry) -> String {
-        template
-            .replacingOccurrences(of: "{emergency}", with: entry.emergency)
-            .replacingOccurrences(of: "{lines}", with: entry.crisisLines.joined(separator: "; "))
-            .replacingOccurrences(of: "{poison}", with: entry.poison ?? Helplines.directory)
-            .replacingOccurrences(of: "{directory}", with: Helplines.directory)
+        Placeholders.fill(template, [
+            "emergency": entry.emergency,
+            "lines": entry.crisisLines.joined(separator: "; "),
+            "poison": entry.poison ?? Helplines.directory,
+            "directory": Helplines.directory,
+        ])
     }
 }
