@@ -19,13 +19,13 @@ public struct EmbeddingCache: Sendable {
         self.directory = directory
     }
 
-    /// The vectors of `texts` (`nil` where the encoder reads nothing), from
-    /// the cache when it holds them, else encoded and stored.
-    public func vectors(for texts: [String], encoder: any SentenceEncoder, modelChecksum: String) -> [[Float]?] {
+    /// The vectors of `texts`, from the cache when it holds them, else
+    /// encoded and stored.
+    public func vectors(for texts: [String], encoder: any SentenceEncoder, modelChecksum: String) -> EncodedTexts {
         let file = directory.appendingPathComponent("embeddings-\(Self.key(texts, modelChecksum: modelChecksum)).bin")
         if let cached = Self.read(file, count: texts.count, dimensions: encoder.dimensions) { return cached }
-        let vectors = texts.map(encoder.encode)
-        Self.write(vectors, to: file, dimensions: encoder.dimensions)
+        let vectors = EncodedTexts(texts, encoder: encoder)
+        Self.write(vectors, to: file)
         return vectors
     }
 
@@ -40,8 +40,8 @@ public struct EmbeddingCache: Sendable {
     }
 
     /// Layout: per text one byte (1 = has a vector), then the vectors that exist, as float32.
-    private static func read(_ file: URL, count: Int, dimensions: Int) -> [[Float]?]? {
-        guard let data = try? Data(contentsOf: file), data.count >= count else { return nil }
+    private static func read(_ file: URL, count: Int, dimensions: Int) -> EncodedTexts? {
+        guard let data = try? Data(contentsOf: file, options: .alwaysMapped), data.count >= count else { return nil }
         let present = data.prefix(count).map { $0 == 1 }
         let floats = present.filter { $0 }.count * dimensions
         guard data.count == count + floats * 4 else { return nil }
@@ -49,24 +49,50 @@ public struct EmbeddingCache: Sendable {
         values.withUnsafeMutableBytes { buffer in
             data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: count..<data.count)
         }
-        var next = 0
-        return present.map { has in
-            guard has else { return nil }
-            defer { next += dimensions }
-            return Array(values[next..<(next + dimensions)])
-        }
+        return EncodedTexts(present: present, values: values, dimensions: dimensions)
     }
 
-    private static func write(_ vectors: [[Float]?], to file: URL, dimensions: Int) {
-        var data = Data(vectors.map { $0 == nil ? 0 : 1 })
-        for vector in vectors.compactMap({ $0 }) {
-            vector.withUnsafeBytes { data.append(contentsOf: $0) }
-        }
+    private static func write(_ vectors: EncodedTexts, to file: URL) {
+        var data = Data(vectors.present.map { $0 ? 1 : 0 })
+        vectors.values.withUnsafeBytes { data.append(contentsOf: $0) }
         let manager = FileManager.default
         guard (try? manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
                                             attributes: [.posixPermissions: 0o700])) != nil else { return }
         let temporary = file.appendingPathExtension("\(getpid()).tmp")
         guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
         if rename(temporary.path, file.path) != 0 { try? manager.removeItem(at: temporary) }
+    }
+}
+
+/// The vectors of a list of texts, kept flat: one row after another, in
+/// one array, for the texts the encoder could read. Thousands of small
+/// arrays would cost an allocation each and twice the memory while the
+/// index is built from them.
+public struct EncodedTexts: Sendable {
+    /// Per text: whether it has a vector.
+    public var present: [Bool]
+    /// The vectors of the texts that have one, in order, `dimensions` floats each.
+    public var values: [Float]
+    /// Floats per vector.
+    public var dimensions: Int
+
+    /// Vectors already laid out.
+    public init(present: [Bool], values: [Float], dimensions: Int) {
+        self.present = present
+        self.values = values
+        self.dimensions = dimensions
+    }
+
+    /// `texts` encoded with `encoder`.
+    public init(_ texts: [String], encoder: any SentenceEncoder) {
+        var present: [Bool] = []
+        var values: [Float] = []
+        present.reserveCapacity(texts.count)
+        for text in texts {
+            let vector = encoder.encode(text)
+            present.append(vector != nil)
+            if let vector { values += vector }
+        }
+        self.init(present: present, values: values, dimensions: encoder.dimensions)
     }
 }

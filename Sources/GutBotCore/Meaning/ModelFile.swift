@@ -41,23 +41,31 @@ public struct ModelFile: Sendable {
     public static func load(path: String) throws(FileError) -> ModelFile {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Mapped, not read: the table is copied out once, and the file's
+            // pages are given back as soon as it is parsed.
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw FileError(file: path, line: nil, message: "cannot read the model: \(error.localizedDescription)")
         }
-        do {
-            return try ModelFile(bytes: [UInt8](data))
-        } catch let reason {
-            throw FileError(file: path, line: nil, message: "not a usable gutbot model: \(reason.message)")
+        let parsed = data.withUnsafeBytes { bytes in Result { () throws(ModelFormatError) in try ModelFile(raw: bytes) } }
+        switch parsed {
+        case .success(let model): return model
+        case .failure(let reason): throw FileError(file: path, line: nil, message: "not a usable gutbot model: \(reason.message)")
         }
     }
 
     /// Parses a whole file's bytes.
     public init(bytes: [UInt8]) throws(ModelFormatError) {
-        guard bytes.count >= Self.magic.count + 20 + 32, Array(bytes.prefix(8)) == Self.magic else {
+        let parsed = bytes.withUnsafeBytes { raw in Result { () throws(ModelFormatError) in try ModelFile(raw: raw) } }
+        self = try parsed.get()
+    }
+
+    /// Parses a whole file's bytes, wherever they are held.
+    init(raw bytes: UnsafeRawBufferPointer) throws(ModelFormatError) {
+        guard bytes.count >= Self.magic.count + 20 + 32, bytes.prefix(8).elementsEqual(Self.magic) else {
             throw ModelFormatError("it does not start with the GBMODEL1 header")
         }
-        let body = bytes[..<(bytes.count - 32)]
+        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 32)])
         let stored = bytes[(bytes.count - 32)...]
         let digest = Array(SHA256.hash(data: body))
         guard digest.elementsEqual(stored) else {
@@ -79,7 +87,7 @@ public struct ModelFile: Sendable {
         }
         let scaleBytes = try reader.bytes(4 * count)
         let scales = (0..<count).map { index in
-            Float(bitPattern: UInt32(littleEndianBytes: scaleBytes[(scaleBytes.startIndex + 4 * index)...]))
+            Float(bitPattern: UInt32(littleEndianBytes: scaleBytes, at: 4 * index))
         }
         guard scales.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw ModelFormatError("it has a scale that is negative or not a number")
@@ -87,9 +95,7 @@ public struct ModelFile: Sendable {
         let rowBytes = try reader.bytes(count * dimensions)
         // Copied as raw memory: a per-element map over ten million bytes is slow in debug builds.
         let rows = [Int8](unsafeUninitializedCapacity: rowBytes.count) { buffer, initialized in
-            rowBytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: rowBytes)
             initialized = rowBytes.count
         }
         guard reader.isAtEnd else { throw ModelFormatError("it has bytes after the table") }
@@ -127,34 +133,28 @@ public struct ModelFormatError: Error, Equatable {
     init(_ message: String) { self.message = message }
 }
 
-/// Reads little-endian fields from the front of a byte slice, refusing to read past its end.
+/// Reads little-endian fields from the front of a buffer, refusing to read past its end.
 private struct ByteReader {
-    let bytes: ArraySlice<UInt8>
+    let bytes: UnsafeRawBufferPointer
     var offset: Int
 
-    init(bytes: ArraySlice<UInt8>, offset: Int) {
-        self.bytes = bytes
-        self.offset = bytes.startIndex + offset
-    }
+    var isAtEnd: Bool { offset == bytes.count }
 
-    var isAtEnd: Bool { offset == bytes.endIndex }
-
-    mutating func bytes(_ count: Int) throws(ModelFormatError) -> ArraySlice<UInt8> {
-        guard count >= 0, bytes.endIndex - offset >= count else { throw ModelFormatError("it is shorter than its header says") }
+    mutating func bytes(_ count: Int) throws(ModelFormatError) -> UnsafeRawBufferPointer {
+        guard count >= 0, bytes.count - offset >= count else { throw ModelFormatError("it is shorter than its header says") }
         defer { offset += count }
-        return bytes[offset..<(offset + count)]
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 
     mutating func u32() throws(ModelFormatError) -> UInt32 {
-        UInt32(littleEndianBytes: try bytes(4))
+        UInt32(littleEndianBytes: try bytes(4), at: 0)
     }
 }
 
 extension UInt32 {
-    /// The value of the first four bytes of `bytes`, least significant first.
-    fileprivate init(littleEndianBytes bytes: ArraySlice<UInt8>) {
-        let start = bytes.startIndex
-        self = UInt32(bytes[start]) | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]) << 16
-            | UInt32(bytes[start + 3]) << 24
+    /// The value of the four bytes of `bytes` from `offset`, least significant first.
+    fileprivate init(littleEndianBytes bytes: UnsafeRawBufferPointer, at offset: Int) {
+        self = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
     }
 }

@@ -17,35 +17,45 @@ public struct SemanticIndex: Sendable {
     /// `encoder` or read from `cache`. Examples the encoder cannot read are left out.
     public init(groups: [[String]], encoder: any SentenceEncoder, cache: (EmbeddingCache, modelChecksum: String)? = nil) {
         let texts = groups.flatMap { $0 }
-        let flat = cache.map { $0.0.vectors(for: texts, encoder: encoder, modelChecksum: $0.modelChecksum) }
-            ?? texts.map(encoder.encode)
-        var vectors: [[[Float]]] = []
+        let encoded = cache.map { $0.0.vectors(for: texts, encoder: encoder, modelChecksum: $0.modelChecksum) }
+            ?? EncodedTexts(texts, encoder: encoder)
+        var rowGroup: [Int32] = []
+        rowGroup.reserveCapacity(encoded.values.count / max(1, encoder.dimensions))
         var next = 0
-        for group in groups {
-            vectors.append(flat[next..<(next + group.count)].compactMap { $0 })
-            next += group.count
+        for (group, examples) in groups.enumerated() {
+            for present in encoded.present[next..<(next + examples.count)] where present { rowGroup.append(Int32(group)) }
+            next += examples.count
         }
-        self.init(vectors: vectors, dimensions: encoder.dimensions)
+        self.init(rows: encoded.values, rowGroup: rowGroup, groupCount: groups.count, dimensions: encoder.dimensions)
     }
 
     /// An index over vectors already encoded, grouped.
     public init(vectors groups: [[[Float]]], dimensions: Int) {
-        var rows: [Float] = []
-        var rowGroup: [Int32] = []
-        var centroids = [Float](repeating: 0, count: groups.count * dimensions)
-        for (group, vectors) in groups.enumerated() {
-            var sum = [Float](repeating: 0, count: dimensions)
-            for vector in vectors {
-                rows += vector
-                rowGroup.append(Int32(group))
-                for component in 0..<dimensions { sum[component] += vector[component] }
+        self.init(rows: groups.flatMap { $0.flatMap { $0 } },
+                  rowGroup: groups.enumerated().flatMap { group, vectors in vectors.map { _ in Int32(group) } },
+                  groupCount: groups.count, dimensions: dimensions)
+    }
+
+    /// An index over `rows` (row-major) whose groups are `rowGroup`, in
+    /// ascending group order. The arrays are kept, not copied.
+    private init(rows: [Float], rowGroup: [Int32], groupCount: Int, dimensions: Int) {
+        var centroids = [Float](repeating: 0, count: groupCount * dimensions)
+        var sum = [Float](repeating: 0, count: dimensions)
+        var row = 0
+        for group in 0..<groupCount {
+            for component in 0..<dimensions { sum[component] = 0 }
+            var members = 0
+            while row < rowGroup.count, rowGroup[row] == group {
+                for component in 0..<dimensions { sum[component] += rows[row * dimensions + component] }
+                row += 1
+                members += 1
             }
-            if let mean = Vector.normalized(sum) {
+            if members > 0, let mean = Vector.normalized(sum) {
                 centroids.replaceSubrange((group * dimensions)..<((group + 1) * dimensions), with: mean)
             }
         }
         self.dimensions = dimensions
-        self.groupCount = groups.count
+        self.groupCount = groupCount
         self.rows = rows
         self.rowGroup = rowGroup
         self.centroids = centroids
