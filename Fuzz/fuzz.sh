@@ -5,6 +5,10 @@
 #
 #   Fuzz/fuzz.sh [SECONDS] [FuzzMessage|FuzzParsers ...]
 #
+# FUZZ_ARGS adds libFuzzer flags, e.g. FUZZ_ARGS=-len_control=0 to try
+# inputs up to the full 8 KiB at once rather than growing towards them
+# (libFuzzer starts short, and a slow target may never get long).
+#
 # A crashing input is saved as Fuzz/crashes/<target>-crash-<hash>; replay it
 # with `Fuzz/.build/release/<target> FILE`, fix the bug, and turn the input
 # into a regression test. The corpus grows in Fuzz/.build/corpus/<target>.
@@ -62,7 +66,7 @@ for target in "${targets[@]}"; do
     set +e
     "$bin/$target" "$corpus" "$seeds/$target" \
         -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$fuzz/crashes/$target-" > "$log" 2>&1
+        -print_final_stats=1 -artifact_prefix="$fuzz/crashes/$target-" ${FUZZ_ARGS:-} > "$log" 2>&1
     code=$?
     set -e
     grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|Done |stat::|SUMMARY|Test unit written)|(Fatal error|Precondition failed|deadly signal|ERROR: libFuzzer)' "$log" || true
