@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // libFuzzer targets for gutbot, kept out of the main package so `swift build`
-// and `swift test` never build them. Build and run with ../Scripts/fuzz.sh.
+// and `swift test` never build them. Build and run with Fuzz/fuzz.sh.
 import PackageDescription
 
 let package = Package(

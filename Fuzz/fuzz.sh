@@ -5,6 +5,10 @@
 #
 #   Fuzz/fuzz.sh [SECONDS] [FuzzMessage|FuzzParsers ...]
 #
+# FUZZ_ARGS adds libFuzzer flags, e.g. FUZZ_ARGS=-len_control=0 to try
+# inputs up to the full 8 KiB at once rather than growing towards them
+# (libFuzzer starts short, and a slow target may never get long).
+#
 # A crashing input is saved as Fuzz/crashes/<target>-crash-<hash>; replay it
 # with `Fuzz/.build/release/<target> FILE`, fix the bug, and turn the input
 # into a regression test. The corpus grows in Fuzz/.build/corpus/<target>.
@@ -25,13 +29,20 @@ seeds="$fuzz/.build/seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds/FuzzMessage" "$seeds/FuzzParsers" "$fuzz/crashes"
 
-# Messages: the question of every table line, and every transcript message.
+# Messages: the question of every table line (the text is the encoder
+# fixture's first field, its last is a vector), and every transcript message.
 n=0
 while IFS= read -r line; do
     n=$((n + 1))
     printf '%s' "$line" > "$seeds/FuzzMessage/q$n"
-done < <(cat "$root"/Tests/Fixtures/*.tsv | grep -v '^#' | awk -F'\t' 'NF { print $NF }'
+done < <(awk -F'\t' '/^#/ || !NF { next } { print (FILENAME ~ /encoder-fixture/ ? $1 : $NF) }' "$root"/Tests/Fixtures/*.tsv
          find "$root/Transcripts" -name '*.chat' -exec grep -h '^> ' {} + | cut -c3-)
+
+# Text the tables lack, for the tokenizer: accents, CJK, emoji, a joiner,
+# right-to-left, a word too long for WordPiece.
+printf 'Caf\xc3\xa9 na\xc3\xafve r\xc3\xa9sum\xc3\xa9' > "$seeds/FuzzMessage/accents"
+printf '\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \xf0\x9f\x99\x82\xe2\x80\x8d\xf0\x9f\x99\x82 \xe2\x80\xaeabc' > "$seeds/FuzzMessage/scripts"
+printf 'i feel %0120d' 0 > "$seeds/FuzzMessage/longword"
 
 # Parsers: the first byte picks the parser (see FuzzParsers.swift).
 seed() { # selector name file
@@ -55,10 +66,10 @@ for target in "${targets[@]}"; do
     set +e
     "$bin/$target" "$corpus" "$seeds/$target" \
         -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$fuzz/crashes/$target-" > "$log" 2>&1
+        -print_final_stats=1 -artifact_prefix="$fuzz/crashes/$target-" ${FUZZ_ARGS:-} > "$log" 2>&1
     code=$?
     set -e
-    grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|Done |stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|Test unit written)|(Fatal error|Precondition failed|deadly signal|ERROR: libFuzzer)' "$log" || true
+    grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|Done |stat::|SUMMARY|Test unit written)|(Fatal error|Precondition failed|deadly signal|ERROR: libFuzzer)' "$log" || true
     echo "exit status $code (full log: $log)"
     [ "$code" -eq 0 ] || status=1
 done

@@ -1,27 +1,17 @@
 import Foundation
 import GutBotCore
 
-/// The shipped plugins, loaded once per fuzzing process.
-let engine: Engine = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    let plugins = ProcessInfo.processInfo.environment["GUTBOT_PLUGINS"] ?? root.appendingPathComponent("Plugins").path
-    do {
-        return try EngineLoader(path: PluginSearchPath([plugins]), region: .us).engine
-    } catch {
-        fatalError("cannot load \(plugins): \(error)")
-    }
-}()
-let pluginIDs = Set(engine.plugins.map(\.id) + [Reply.safetyID, Reply.fallbackID])
-
 /// Feeds arbitrary bytes through the message path as the front ends do:
 /// framed into bounded lines, decoded (repairing bad UTF-8), then one
-/// conversation through the engine (normalising, safety, routing), checking
-/// what must hold for every message.
+/// conversation through the engine (normalising, safety, the sentence
+/// encoder, routing), checking what must hold for every message. The whole
+/// input, newlines and all, also goes straight to the tokenizer and encoder.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
+    let bytes = UnsafeRawBufferPointer(start: data, count: size)
+    checkEncoder(on: String(decoding: bytes, as: UTF8.self))
     var framer = LineFramer(limit: Engine.readLimit * 4)
-    var lines = framer.feed(UnsafeRawBufferPointer(start: data, count: size))
+    var lines = framer.feed(bytes)
     if let last = framer.finish() { lines.append(last) }
     var session = Session(id: "fuzz")
     for line in lines.prefix(8) {
@@ -35,6 +25,12 @@ public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         if let crisis {
             precondition(reply.pluginID == Reply.safetyID, "crisis \(crisis.rule) answered by \(reply.pluginID): \(text.debugDescription)")
         }
+        // So is one the safety net reads from the encoder's vector.
+        if let category = reply.screening?.crisisCategory {
+            precondition(reply.pluginID == Reply.safetyID, "net crisis \(category) answered by \(reply.pluginID): \(text.debugDescription)")
+        }
+        // Front ends show the help lines and category from the verdict.
+        precondition(reply.pluginID != Reply.safetyID || reply.safety != nil, "a safety reply without its verdict")
         precondition(reply.confidence >= 0 && reply.confidence <= 1.000001, "confidence \(reply.confidence)")
     }
     return 0
