@@ -64,14 +64,23 @@ public struct Router: Sendable {
 
     /// Reads `text` once for every stage after it.
     public func read(_ text: String) -> Reading {
+        read(text, forRoutingOnly: false)
+    }
+
+    /// Reads `text`; `forRoutingOnly` when only ranking will read it (a
+    /// follow-up read with the last question), so the meaning side compares
+    /// it with the topics' examples only, not the safety net's lines.
+    private func read(_ text: String, forRoutingOnly: Bool) -> Reading {
         let analysis = index.analyze(text)
         let vector = encoder.encode(text)
-        let similarity = vector.map(meaning.similarity)
+        // Ranking reads only the intents' groups, which come first.
+        let intents = 0..<index.intents.count
+        let similarity = vector.map { meaning.similarity(to: $0, only: forRoutingOnly ? intents : nil) }
         // The net reads the message as typed: a correction aimed at topic
         // words must never move a crisis word.
         var routingSimilarity = similarity
         if !analysis.corrections.isEmpty, let corrected = encoder.encode(analysis.words.joined(separator: " ")) {
-            routingSimilarity = meaning.similarity(to: corrected)
+            routingSimilarity = meaning.similarity(to: corrected, only: intents)
         }
         return Reading(analysis: analysis, vector: vector, similarity: similarity,
                        routingSimilarity: routingSimilarity, text: text)
@@ -92,12 +101,12 @@ public struct Router: Sendable {
         case .more?:
             if let next = nextIntent(after: session) { return (.intent(next), []) }
         case .shift(let subject)?:
-            let alone = rank(read(subject))
+            let alone = rank(read(subject, forRoutingOnly: true))
             if let best = topics(alone).first, best.score >= threshold {
                 return (decide(alone), alone)
             }
             if let previous = session.lastTopicQuestion {
-                let combined = rank(read(previous + " " + subject))
+                let combined = rank(read(previous + " " + subject, forRoutingOnly: true))
                 return (decide(combined), combined)
             }
         case nil:
@@ -110,7 +119,7 @@ public struct Router: Sendable {
         // capital of peru" after a question about fiber).
         if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words),
            let best = topics(ranked).first, best.score >= contextMinimum, best.score < threshold {
-            ranked = blend(ranked, with: rank(read(previous + " " + reading.text)), weight: contextWeight)
+            ranked = blend(ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true)), weight: contextWeight)
         }
         return (decide(ranked), ranked)
     }

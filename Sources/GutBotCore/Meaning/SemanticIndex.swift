@@ -12,6 +12,8 @@ public struct SemanticIndex: Sendable {
     private let rowGroup: [Int32]
     /// The unit mean of each group's rows, row-major; a zero row for a group with none.
     private let centroids: [Float]
+    /// Where each group's rows start (rows are in group order), and one past the last row at the end.
+    private let groupStart: [Int]
 
     /// An index over `groups` (each a list of example texts), encoded with
     /// `encoder` or read from `cache`. Examples the encoder cannot read are left out.
@@ -59,6 +61,10 @@ public struct SemanticIndex: Sendable {
         self.rows = rows
         self.rowGroup = rowGroup
         self.centroids = centroids
+        var groupStart = [Int](repeating: rowGroup.count, count: groupCount + 1)
+        for row in rowGroup.indices.reversed() { groupStart[Int(rowGroup[row])] = row }
+        for group in stride(from: groupCount - 1, through: 0, by: -1) { groupStart[group] = min(groupStart[group], groupStart[group + 1]) }
+        self.groupStart = groupStart
     }
 
     /// How close `vector` comes to each group.
@@ -71,15 +77,18 @@ public struct SemanticIndex: Sendable {
         public var closestExample: [Int]
     }
 
-    /// Cosines of `vector` against every group's closest example and its centroid.
-    public func similarity(to vector: [Float]) -> Similarity {
+    /// Cosines of `vector` against the closest example and the centroid of
+    /// every group, or only of the groups in `only`: those of other groups
+    /// are then left at -1 and 0, and their examples are never read.
+    public func similarity(to vector: [Float], only: Range<Int>? = nil) -> Similarity {
         var closest = [Float](repeating: -1, count: groupCount)
         var closestExample = [Int](repeating: -1, count: groupCount)
         var centroid = [Float](repeating: 0, count: groupCount)
         var seen = [Int](repeating: 0, count: groupCount)
+        let groups = only?.clamped(to: 0..<groupCount) ?? 0..<groupCount
         vector.withUnsafeBufferPointer { query in
             rows.withUnsafeBufferPointer { table in
-                for row in rowGroup.indices {
+                for row in groupStart[groups.lowerBound]..<groupStart[groups.upperBound] {
                     let group = Int(rowGroup[row])
                     let cosine = Vector.dot(query.baseAddress!, table.baseAddress! + row * dimensions, count: dimensions)
                     if cosine > closest[group] {
@@ -90,7 +99,7 @@ public struct SemanticIndex: Sendable {
                 }
             }
             centroids.withUnsafeBufferPointer { table in
-                for group in 0..<groupCount {
+                for group in groups {
                     centroid[group] = Vector.dot(query.baseAddress!, table.baseAddress! + group * dimensions, count: dimensions)
                 }
             }
