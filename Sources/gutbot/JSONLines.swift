@@ -110,7 +110,7 @@ enum JSONLines {
             source = reply.source
             self.session = session.id
             category = reply.safety?.category
-            tier = reply.safety?.tier
+            tier = reply.safety?.tier.rawValue
             rule = reply.safety?.rule
             turn = session.turn
             candidates = withCandidates ? reply.candidates : nil

@@ -88,9 +88,9 @@ enum ReplyRenderer {
             let nearest = verdict.nearestCrisis.map { "; the nearest crisis line in the net is \(format($0)) similar" } ?? ""
             switch verdict.caughtBy {
             case .rule:
-                lines.append("Safety rule '\(verdict.rule)' fired (category \(verdict.category), tier \(verdict.tier))\(nearest).")
+                lines.append("Safety rule '\(verdict.rule)' fired (category \(verdict.category), tier \(verdict.tier.rawValue))\(nearest).")
             case .net:
-                lines.append("No rule fired, but the semantic safety net did (closest to \(verdict.category) lines, tier \(verdict.tier))\(nearest).")
+                lines.append("No rule fired, but the semantic safety net did (closest to \(verdict.category) lines, tier \(verdict.tier.rawValue))\(nearest).")
             case .distress:
                 lines.append("Distress, not a crisis (\(verdict.rule))\(nearest).")
             }

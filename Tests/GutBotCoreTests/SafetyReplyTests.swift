@@ -99,7 +99,7 @@ import Testing
     func emergenciesLeadWithTheEmergencyNumber(message: String, category: String) throws {
         let engine = try SafetyFixtures.usEngine.get()
         let reply = SafetyFixtures.reply(message, engine: engine)
-        #expect(reply.safety?.tier == SafetyTier.emergency.rawValue)
+        #expect(reply.safety?.tier == .emergency)
         #expect(reply.safety?.category == category)
         let firstSentence = reply.text.components(separatedBy: ". ").first ?? ""
         #expect(firstSentence.contains("911"), "leads with: \(firstSentence)")
@@ -108,7 +108,7 @@ import Testing
     @Test func crisesThatAreNotEmergenciesLeadWithCare() throws {
         let engine = try SafetyFixtures.usEngine.get()
         let reply = SafetyFixtures.reply("I don't want to wake up tomorrow", engine: engine)
-        #expect(reply.safety?.tier == SafetyTier.crisis.rawValue)
+        #expect(reply.safety?.tier == .crisis)
         let firstSentence = reply.text.components(separatedBy: ". ").first ?? ""
         #expect(!firstSentence.contains("911"))
         #expect(reply.text.contains("988"))

@@ -30,7 +30,7 @@ import Testing
         let replies = try Self.conversation(["I want to kill myself", retraction, retraction])
         #expect(replies[1].pluginID == Reply.safetyID)
         #expect(replies[1].safety?.category == "retraction-check")
-        #expect(replies[1].safety?.tier == SafetyTier.check.rawValue)
+        #expect(replies[1].safety?.tier == .check)
         #expect(replies[1].fullText.contains("988") && replies[1].fullText.contains("safe"))
         #expect(replies[2].pluginID != Reply.safetyID, "checked twice")
     }
@@ -66,7 +66,7 @@ import Testing
     @Test func verdictsCarryNoMessageText() throws {
         let reply = try Self.conversation(["honestly might kms tonight"])[0]
         let verdict = try #require(reply.safety)
-        for field in [verdict.category, verdict.tier, verdict.rule] {
+        for field in [verdict.category, verdict.tier.rawValue, verdict.rule] {
             #expect(!field.contains("kms") && !field.contains("tonight"))
         }
     }

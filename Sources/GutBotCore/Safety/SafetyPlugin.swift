@@ -107,7 +107,7 @@ public struct SafetyPlugin: Sendable {
             return reply(verdict)
         }
         if let category = judgement.crisisCategory {
-            let verdict = SafetyVerdict(category: category, tier: SafetyTier.checkIn.rawValue, rule: "net",
+            let verdict = SafetyVerdict(category: category, tier: .checkIn, rule: "net",
                                         caughtBy: .net, nearestCrisis: nearest)
             let uncertain = category == "red-flag" ? category : SafetyWording.checkInCategory
             session.crisis = CrisisMemory(category: uncertain)
@@ -117,7 +117,7 @@ public struct SafetyPlugin: Sendable {
         if !memory.checkedAfterRetraction, followUp.retractions.matches(anyOf: forms) {
             memory.checkedAfterRetraction = true
             session.crisis = memory
-            return reply(SafetyVerdict(category: SafetyWording.retractionCategory, tier: SafetyTier.check.rawValue,
+            return reply(SafetyVerdict(category: SafetyWording.retractionCategory, tier: .check,
                                        rule: "retraction"))
         }
         if followUp.movingOn.matches(anyOf: forms) {
@@ -151,7 +151,7 @@ public struct SafetyPlugin: Sendable {
 
     /// The warm reply to distress that is not a crisis, when no topic question came with it.
     public func distressReply(judgement: SafetyNet.Judgement) -> Reply {
-        let verdict = SafetyVerdict(category: SafetyTier.distress.rawValue, tier: SafetyTier.distress.rawValue,
+        let verdict = SafetyVerdict(category: SafetyTier.distress.rawValue, tier: .distress,
                                     rule: judgement.distress ? "distress-net" : "distress-words", caughtBy: .distress,
                                     nearestCrisis: judgement == .none ? nil : Double(judgement.nearestCrisis))
         return Reply(text: wording.distressReply(entry: entry), pluginID: Reply.supportID,
@@ -171,5 +171,24 @@ public struct SafetyPlugin: Sendable {
     private func reply(_ verdict: SafetyVerdict) -> Reply {
         Reply(text: wording.reply(for: verdict, entry: entry), pluginID: Reply.safetyID, intentID: verdict.category,
               confidence: 1, source: "Practical Risks and When to Seek Help", safety: verdict)
+    }
+}
+
+/// How the safety plugin treats the messages after a crisis reply: a gentle
+/// check when the person takes it back ("jk", "lol i'm fine"), a short pointer
+/// to help on the next few replies, and an end to both once they clearly move on.
+public struct SafetyFollowUp: Sendable {
+    /// Messages that take a crisis message back: "jk", "just kidding", "lol i'm fine".
+    public var retractions: SafetyPatterns
+    /// Messages that clearly move on: "I'm safe now", "I called the line".
+    public var movingOn: SafetyPatterns
+    /// How many later replies carry a pointer to help.
+    public var reminderTurns: Int
+
+    /// Follow-up cues and the number of reminders.
+    public init(retractions: SafetyPatterns = SafetyPatterns(), movingOn: SafetyPatterns = SafetyPatterns(), reminderTurns: Int = 3) {
+        self.retractions = retractions
+        self.movingOn = movingOn
+        self.reminderTurns = reminderTurns
     }
 }

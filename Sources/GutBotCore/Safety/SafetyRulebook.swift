@@ -76,7 +76,7 @@ public struct SafetyRulebook: Sendable {
         }
         guard let best else { return nil }
         let rule = rules[best.rank]
-        return SafetyVerdict(category: rule.category, tier: best.tier.rawValue, rule: rule.id)
+        return SafetyVerdict(category: rule.category, tier: best.tier, rule: rule.id)
     }
 
     /// Whether `patterns` match any form of `text` (for follow-up cues).

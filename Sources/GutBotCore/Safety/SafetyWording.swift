@@ -101,10 +101,10 @@ public struct SafetyWording: Sendable {
     public func reply(for verdict: SafetyVerdict, entry: Helplines.Entry) -> String {
         // The net is never sure: unless the symptoms are a medical red flag,
         // its hits get the gentle check-in rather than the category's words.
-        let uncertain = verdict.tier == SafetyTier.checkIn.rawValue && verdict.category != "red-flag"
+        let uncertain = verdict.tier == .checkIn && verdict.category != "red-flag"
         let chosen = words(for: uncertain ? Self.checkInCategory : verdict.category)
         var sentences: [String] = []
-        let emergency = verdict.tier == SafetyTier.emergency.rawValue
+        let emergency = verdict.tier == .emergency
         if emergency { sentences.append(chosen.emergency) }
         sentences += [chosen.opening, program, chosen.question ?? question, chosen.help]
         if entry.poison != nil, let poison = chosen.poison { sentences.append(poison) }
