@@ -8,7 +8,7 @@ public struct TopicPlugin: Plugin {
     public var summary: String
     /// See ``Plugin/intents``.
     public var intents: [Intent]
-    /// Words people type mapped to the words this plugin's examples use.
+    /// See ``Plugin/synonyms``.
     public var synonyms: Lexicon
     /// The file it was loaded from, for messages; `nil` when built in memory.
     public var file: String?

@@ -131,7 +131,7 @@ public struct PluginChecker: Sendable {
                   let stemmer = Stemmer(), let found = ModelFile.find(in: modelDirectories),
                   let model = try? ModelFile.load(path: found) else { return nil }
             findings += safety.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
-            return Engine(safety: safety, plugins: catalog.topics, lexicon: catalog.lexicon, outOfScope: catalog.outOfScope,
+            return try? Engine(safety: safety, plugins: catalog.topics, lexicon: catalog.lexicon, outOfScope: catalog.outOfScope,
                           stemmer: stemmer, encoder: StaticEncoder(model: model))
         } catch {
             if case let .safetyUnavailable(problem, _) = error {
