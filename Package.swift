@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "gutbot", targets: ["gutbot"]),
         .library(name: "GutBotCore", targets: ["GutBotCore"]),
+        // The command line as a library: an executable with Swift plugins of its own calls `GutBotCLI.main(plugins:)`.
+        .library(name: "GutBotCLI", targets: ["GutBotCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,14 +28,16 @@ let package = Package(
             // The article, compiled in: answers cite it and `/source` quotes it.
             resources: [.embedInCode("Article/article.txt")]
         ),
-        // The thin front ends: REPL, JSON Lines, replay, tools.
-        .executableTarget(
-            name: "gutbot",
+        // The thin front ends and the commands: REPL, pipe chat, JSON Lines, replay, tools.
+        .target(
+            name: "GutBotCLI",
             dependencies: [
                 "GutBotCore", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The shipped executable: `main.swift` alone, calling GutBotCLI.
+        .executableTarget(name: "gutbot", dependencies: ["GutBotCLI"]),
         .testTarget(name: "GutBotCoreTests", dependencies: ["GutBotCore"]),
         // Drives the built binary as a user would; depends on it so `swift test` builds it.
         .testTarget(name: "GutBotTests", dependencies: ["gutbot", "GutBotCore"]),

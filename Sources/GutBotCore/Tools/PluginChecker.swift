@@ -24,6 +24,9 @@ public struct PluginChecker: Sendable {
     public var minimumSafetyRules: Int?
     /// Where the sentence encoder's model is looked for, as at start-up.
     public var modelDirectories: [String] = ModelFile.standardDirectories()
+    /// Plugins written in Swift, loaded beside the files as at start-up:
+    /// their examples must reach them like any file's.
+    public var extraPlugins: [any Plugin] = []
 
     /// A checker over `path`.
     public init(path: PluginSearchPath, requireDirectories: Bool = false) {
@@ -61,10 +64,11 @@ public struct PluginChecker: Sendable {
         let engine = loadEngine(catalog, findings: &findings)
         let lines = Dictionary(catalog.topics.map { ($0.id, $0.file.map(PluginSourceLines.init(path:)) ?? PluginSourceLines()) },
                                uniquingKeysWith: { first, _ in first })
-        let topicExamples = catalog.topics.flatMap { plugin in
+        let plugins: [any Plugin] = catalog.topics + extraPlugins
+        let topicExamples = plugins.flatMap { plugin in
             plugin.intents.flatMap { intent in
                 intent.examples.enumerated().map { index, text in
-                    Located(group: plugin.id, intentID: intent.id, text: text, file: plugin.file,
+                    Located(group: plugin.id, intentID: intent.id, text: text, file: (plugin as? TopicPlugin)?.file,
                             line: lines[plugin.id]?.line(ofExample: index, in: intent.id))
                 }
             }
@@ -78,8 +82,8 @@ public struct PluginChecker: Sendable {
         if let stemmer = Stemmer() {
             findings += overlapFindings(topicExamples + outOfScope, overlap: ExampleOverlap(stemmer: stemmer))
         }
-        let intents = catalog.topics.map(\.intents.count).reduce(0, +)
-        var report = PluginCheckReport(findings: Self.ordered(findings), plugins: catalog.topics.count, intents: intents,
+        let intents = plugins.map(\.intents.count).reduce(0, +)
+        var report = PluginCheckReport(findings: Self.ordered(findings), plugins: plugins.count, intents: intents,
                                        examples: topicExamples.count)
         report.safety = engine?.safety.originSummary
         return report
@@ -122,7 +126,7 @@ public struct PluginChecker: Sendable {
     /// still checked over the files that load.
     private func loadEngine(_ catalog: PluginCatalog, findings: inout [CheckFinding]) -> Engine? {
         do {
-            let loaded = try EngineLoader(path: path, region: .international, minimumSafetyRules: minimumSafetyRules,
+            let loaded = try EngineLoader(path: path, region: .international, extraPlugins: extraPlugins, minimumSafetyRules: minimumSafetyRules,
                                           modelDirectories: modelDirectories)
             findings += loaded.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
             return loaded.engine
@@ -131,7 +135,7 @@ public struct PluginChecker: Sendable {
                   let stemmer = Stemmer(), let found = ModelFile.find(in: modelDirectories),
                   let model = try? ModelFile.load(path: found) else { return nil }
             findings += safety.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
-            return try? Engine(safety: safety, plugins: catalog.topics, lexicon: catalog.lexicon, outOfScope: catalog.outOfScope,
+            return try? Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon, outOfScope: catalog.outOfScope,
                           stemmer: stemmer, encoder: StaticEncoder(model: model))
         } catch {
             if case let .safetyUnavailable(problem, _) = error {

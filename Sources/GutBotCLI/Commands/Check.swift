@@ -23,6 +23,7 @@ struct Check: ParsableCommand {
         var checker = PluginChecker(path: options.searchPath, requireDirectories: !options.pluginDirectories.isEmpty)
         checker.minimumSafetyRules = options.minimumSafetyRules
         checker.modelDirectories = options.modelSearchPath
+        checker.extraPlugins = GutBotCLI.plugins
         let report = checker.check()
         for finding in report.findings {
             Terminal.line(finding.description)

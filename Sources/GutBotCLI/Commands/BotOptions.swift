@@ -61,7 +61,7 @@ struct BotOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         do {
             let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment),
-                                          modelDirectories: modelSearchPath)
+                                          extraPlugins: GutBotCLI.plugins, modelDirectories: modelSearchPath)
             guard loaded.warnings.isEmpty else {
                 return .failure(ReloadFailure(problems: loaded.warnings.map { "\($0)" }))
             }
@@ -77,7 +77,8 @@ struct BotOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         do {
             let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment),
-                                          minimumSafetyRules: minimumSafetyRules, modelDirectories: modelSearchPath)
+                                          extraPlugins: GutBotCLI.plugins, minimumSafetyRules: minimumSafetyRules,
+                                          modelDirectories: modelSearchPath)
             for warning in loaded.warnings {
                 Terminal.error("warning: \(warning)")
             }

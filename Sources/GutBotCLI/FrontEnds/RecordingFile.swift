@@ -84,3 +84,9 @@ final class RecordingFile {
         (name as NSString).pathExtension.isEmpty ? name + ".chat" : name
     }
 }
+
+/// Why a recording could not start, in words for the user.
+struct RecordingError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

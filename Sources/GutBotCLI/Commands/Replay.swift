@@ -108,8 +108,8 @@ private struct Engines {
         let region = region ?? options.region.flatMap(Transcript.region(named:)) ?? .us
         if let engine = loaded[region] { return Replayer(engine: engine, render: ReplyRenderer.text) }
         do {
-            let loader = try EngineLoader(path: options.searchPath, region: region, minimumSafetyRules: options.minimumSafetyRules,
-                                          modelDirectories: options.modelSearchPath)
+            let loader = try EngineLoader(path: options.searchPath, region: region, extraPlugins: GutBotCLI.plugins,
+                                          minimumSafetyRules: options.minimumSafetyRules, modelDirectories: options.modelSearchPath)
             // Warnings once, not once per region.
             if loaded.isEmpty {
                 for warning in loader.warnings { Terminal.error("warning: \(warning)") }
