@@ -28,19 +28,24 @@ let package = Package(
             // The article, compiled in: answers cite it and `/source` quotes it.
             resources: [.embedInCode("Article/article.txt")]
         ),
+        // The maintenance tools: plugin checks, routing evaluation, plugin templates.
+        .target(name: "GutBotTools", dependencies: ["GutBotCore"]),
         // The thin front ends and the commands: REPL, pipe chat, JSON Lines, replay, tools.
         .target(
             name: "GutBotCLI",
             dependencies: [
-                "GutBotCore", "CReadline",
+                "GutBotCore", "GutBotTools", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The shipped executable: `main.swift` alone, calling GutBotCLI.
         .executableTarget(name: "gutbot", dependencies: ["GutBotCLI"]),
-        .testTarget(name: "GutBotCoreTests", dependencies: ["GutBotCore"]),
+        // What every test target shares: the package's paths and the shipped engine, loaded one way.
+        .target(name: "GutBotTestSupport", dependencies: ["GutBotCore"], path: "Tests/GutBotTestSupport"),
+        .testTarget(name: "GutBotCoreTests", dependencies: ["GutBotCore", "GutBotTestSupport"]),
+        .testTarget(name: "GutBotToolsTests", dependencies: ["GutBotTools", "GutBotTestSupport"]),
         // Drives the built binary as a user would; depends on it so `swift test` builds it.
-        .testTarget(name: "GutBotTests", dependencies: ["gutbot", "GutBotCore"]),
+        .testTarget(name: "GutBotTests", dependencies: ["gutbot", "GutBotCLI", "GutBotCore", "GutBotTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Intent titles: the author's, else one derived from the answer; never the slug.
@@ -45,7 +46,7 @@ import Testing
 
     @Test func everyShippedIntentHasAnAuthoredTitle() throws {
         for plugin in ShippedEngine.engine.plugins {
-            let file = try String(contentsOfFile: ShippedEngine.pluginDirectory + "/\(plugin.id).yml", encoding: .utf8)
+            let file = try String(contentsOfFile: TestPackage.pluginDirectory + "/\(plugin.id).yml", encoding: .utf8)
             let lines = file.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             for intent in plugin.intents {
                 // The line after "- id: X" is its title.

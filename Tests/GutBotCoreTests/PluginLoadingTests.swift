@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Loading plugin files: every mistake names the file and the line to fix,

@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Plugins written in Swift: they reach the engine beside the YAML ones, add
@@ -22,14 +23,8 @@ import Testing
         }
     }
 
-    /// The shipped plugins with `extra` beside them.
-    static func loader(_ extra: [any Plugin]) throws(StartupError) -> EngineLoader {
-        try EngineLoader(path: PluginSearchPath([ShippedEngine.pluginDirectory]), region: .us, extraPlugins: extra,
-                         modelDirectories: [ShippedEngine.modelDirectory], cacheDirectory: ScratchDirectory.cache)
-    }
-
     @Test func aSwiftPluginAnswersWithItsOwnCode() throws {
-        let engine = try Self.loader([Kombucha()]).engine
+        let engine = try ShippedEngine.load(region: .us, extraPlugins: [Kombucha()])
         var session = Session(id: "swift")
         let reply = engine.reply(to: "is kombucha good for my gut", in: &session)
         #expect(reply.pluginID == "kombucha")
@@ -37,7 +32,7 @@ import Testing
     }
 
     @Test func aSwiftPluginsSynonymsJoinTheSharedLexicon() throws {
-        let engine = try Self.loader([Kombucha()]).engine
+        let engine = try ShippedEngine.load(region: .us, extraPlugins: [Kombucha()])
         // "scoby" is in no example: only the plugin's synonym leads it to kombucha.
         #expect(engine.index.analyzer.lexicon.expansions(of: ["scoby"]) == ["kombucha"])
         var session = Session(id: "swift")
@@ -58,9 +53,9 @@ import Testing
          "plugin 'kombucha': intent 'a' has no examples, so nothing could reach it"),
     ])
     func theEngineRefusesABrokenContract(plugin: Kombucha, message: String) {
-        #expect(throws: StartupError.self) { try Self.loader([plugin]) }
+        #expect(throws: StartupError.self) { try ShippedEngine.load(region: .us, extraPlugins: [plugin]) }
         do {
-            _ = try Self.loader([plugin])
+            _ = try ShippedEngine.load(region: .us, extraPlugins: [plugin])
         } catch {
             guard case let .brokenPlugin(problem) = error else {
                 Issue.record("expected a broken plugin, got \(error)")

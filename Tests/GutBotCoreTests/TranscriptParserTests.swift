@@ -119,11 +119,4 @@ import Testing
         #expect(TranscriptRouting(parsing: "diet/") == nil)
         #expect(TranscriptRouting(parsing: "/fiber") == nil)
     }
-
-    @Test func lineDiffKeepsSharedLinesAndMarksTheRest() {
-        let diff = LineDiff.lines(from: ["a", "b", "c"], to: ["a", "x", "c", "d"])
-        #expect(diff == [.same("a"), .removed("b"), .added("x"), .same("c"), .added("d")])
-        #expect(LineDiff.lines(from: [], to: ["a"]) == [.added("a")])
-        #expect(LineDiff.lines(from: ["a"], to: []) == [.removed("a")])
-    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GutBotCore
+import GutBotTools
 
 /// `gutbot check`: validates every plugin file on the search path and reports
 /// what would make routing break or go fragile.

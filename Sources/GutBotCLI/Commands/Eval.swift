@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GutBotCore
+import GutBotTools
 
 /// `gutbot eval FILE.tsv`: how well routing does on a labeled question set.
 struct Eval: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GutBotCore
+import GutBotTools
 
 /// `gutbot new-plugin ID`: writes a commented starter plugin that already
 /// loads and passes `gutbot check`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every topic plugin is to the core: who it is, the intents it can
 /// answer, and how it answers one of them.
 ///
@@ -141,5 +143,75 @@ public struct PluginContractError: Error, Equatable, CustomStringConvertible {
                 guard !intent.examples.isEmpty else { throw fail("intent '\(intent.id)' has no examples, so nothing could reach it") }
             }
         }
+    }
+}
+
+/// One thing a plugin can answer: the phrasings that should reach it and the reply.
+public struct Intent: Sendable, Equatable {
+    /// Unique within its plugin.
+    public var id: String
+    /// Phrasings, the way people type them, that the router learns from.
+    public var examples: [String]
+    /// The reply, in the project's own words.
+    public var answer: String
+    /// The article heading the answer comes from; `nil` only for small talk.
+    public var source: String?
+    /// The intent "tell me more" leads to, if the author named one.
+    public var followUp: String?
+    /// A short human title ("Fiber and mood"), shown in clarifying questions,
+    /// `/why` and `/help` instead of the id: the author's `title:`, else one
+    /// derived from the answer.
+    public var title: String
+
+    /// An intent with the given fields.
+    public init(id: String, examples: [String], answer: String, source: String?, followUp: String? = nil,
+                title: String? = nil) {
+        self.id = id
+        self.examples = examples
+        self.answer = answer
+        self.source = source
+        self.followUp = followUp
+        self.title = title ?? Self.derivedTitle(answer: answer, id: id)
+    }
+
+    /// A title for an intent whose author gave none: the answer's first words,
+    /// up to a comma or the end of its first sentence, at most six of them; the
+    /// id with its dashes as spaces when the answer has no words.
+    public static func derivedTitle(answer: String, id: String) -> String {
+        let firstClause = answer.prefix { !".,;:?!—(".contains($0) }
+        let words = firstClause.split(whereSeparator: \.isWhitespace).prefix(6)
+        guard !words.isEmpty else {
+            let spaced = id.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            return spaced.prefix(1).uppercased() + spaced.dropFirst()
+        }
+        let title = words.joined(separator: " ")
+        let cut = firstClause.split(whereSeparator: \.isWhitespace).count > words.count
+        return cut ? title + "…" : title
+    }
+}
+
+/// A topic plugin written as data: one YAML file in `Plugins/`, no Swift.
+public struct TopicPlugin: Plugin {
+    /// See ``Plugin/id``.
+    public var id: String
+    /// See ``Plugin/name``.
+    public var name: String
+    /// See ``Plugin/summary``.
+    public var summary: String
+    /// See ``Plugin/intents``.
+    public var intents: [Intent]
+    /// See ``Plugin/synonyms``.
+    public var synonyms: Lexicon
+    /// The file it was loaded from, for messages; `nil` when built in memory.
+    public var file: String?
+
+    /// A plugin with the given fields.
+    public init(id: String, name: String, summary: String, intents: [Intent], synonyms: Lexicon = Lexicon(), file: String? = nil) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.intents = intents
+        self.synonyms = synonyms
+        self.file = file
     }
 }

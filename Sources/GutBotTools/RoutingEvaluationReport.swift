@@ -1,4 +1,5 @@
 import Foundation
+import GutBotCore
 
 /// A ``RoutingEvaluation`` written out for people (`gutbot eval`) or for
 /// programs (`gutbot eval --json`).

@@ -1,4 +1,5 @@
 import Foundation
+import GutBotCore
 
 /// What `gutbot check` does: loads every plugin file on a search path the way
 /// gutbot would, then looks for what makes routing break or go fragile.

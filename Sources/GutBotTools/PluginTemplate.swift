@@ -1,4 +1,5 @@
 import Foundation
+import GutBotCore
 
 /// The starter file `gutbot new-plugin` writes: a complete, commented topic
 /// plugin that loads and passes `gutbot check` as it is, so an author starts

@@ -1,13 +1,12 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
+import GutBotTools
 import Testing
 
 /// The starter `gutbot new-plugin` writes: it loads as it is and passes
 /// `gutbot check` beside the shipped plugins.
 @Suite struct PluginTemplateTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test(arguments: ["gut-facts", "myths", "my_topic2", "x"])
     func theStarterLoads(id: String) throws {
         #expect(PluginTemplate.problem(with: id) == nil)
@@ -44,7 +43,7 @@ import Testing
     }
 
     @Test func theStarterPassesTheCheckBesideTheShippedPlugins() throws {
-        let shipped = Self.packageRoot.appendingPathComponent("Plugins").path
+        let shipped = TestPackage.root.appendingPathComponent("Plugins").path
         let directory = try ScratchDirectory.make("template")
         let file = directory.appendingPathComponent(PluginTemplate.fileName(for: "gut-facts")).path
         try PluginTemplate.text(for: "gut-facts").write(toFile: file, atomically: true, encoding: .utf8)

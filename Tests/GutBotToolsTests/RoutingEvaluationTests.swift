@@ -1,5 +1,7 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
+import GutBotTools
 import Testing
 
 /// The eval metrics, checked against a small table worked out by hand.

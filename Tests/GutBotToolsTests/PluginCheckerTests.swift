@@ -1,13 +1,12 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
+import GutBotTools
 import Testing
 
 /// `gutbot check` in the core: each kind of problem is found, located, and
 /// counted as an error or a warning.
 @Suite struct PluginCheckerTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static let fiber = ["does fiber help my mood", "how much fibre should i eat", "high fiber foods",
                         "are beans good for my gut", "whole grains and gut bacteria", "fiber and serotonin",
                         "should i eat more vegetables", "is fibre good for depression"]
@@ -35,7 +34,7 @@ import Testing
     static func directory(_ files: [String: String], safety: Bool = true) throws -> String {
         let url = try ScratchDirectory.make("check")
         if safety {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Plugins/safety"),
+            try FileManager.default.copyItem(at: TestPackage.root.appendingPathComponent("Plugins/safety"),
                                              to: url.appendingPathComponent("safety"))
         }
         for (name, text) in files {
@@ -168,7 +167,7 @@ import Testing
     }
 
     @Test func theShippedPluginsCanBeChecked() {
-        let report = PluginChecker(path: PluginSearchPath([Self.packageRoot.appendingPathComponent("Plugins").path])).check()
+        let report = PluginChecker(path: PluginSearchPath([TestPackage.root.appendingPathComponent("Plugins").path])).check()
         #expect(report.plugins > 0)
         #expect(report.examples >= report.intents)
         #expect(report.summary.hasPrefix("checked \(report.plugins) plugins"))

@@ -1,3 +1,5 @@
+import GutBotCore
+
 /// Finds examples in different plugins that say the same thing. Two such
 /// examples pull one question towards two plugins, so which one answers
 /// hangs on small score differences: routing that breaks when either file
