@@ -16,7 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // C wrappers: a module map and a shim header each, nothing else.
+        // C wrappers: a module map and a shim header each. CStemmer's header only
+        // includes libstemmer; CReadline's also holds the C that readline needs
+        // (the completion hook, the Ctrl-C and SIGTERM/SIGHUP handlers), since
+        // Swift 6 cannot touch readline's globals.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         // The core: no terminal I/O.

@@ -11,20 +11,20 @@ public enum LabeledQuestionFile {
         /// Questions in file order.
         public var questions: [LabeledQuestion]
         /// One error per skipped line.
-        public var problems: [PluginLoadError]
+        public var problems: [FileError]
     }
 
     /// Reads the set at `path`; throws only when the file cannot be read at all.
-    public static func load(path: String) throws(PluginLoadError) -> Contents {
+    public static func load(path: String) throws(FileError) -> Contents {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PluginLoadError(file: path, line: nil, message: "no such file")
+            throw FileError(file: path, line: nil, message: "no such file")
         }
         guard !isDirectory.boolValue else {
-            throw PluginLoadError(file: path, line: nil, message: "is a directory, not a question set")
+            throw FileError(file: path, line: nil, message: "is a directory, not a question set")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PluginLoadError(file: path, line: nil, message: "cannot read the file")
+            throw FileError(file: path, line: nil, message: "cannot read the file")
         }
         return parse(data, path: path)
     }
@@ -37,7 +37,7 @@ public enum LabeledQuestionFile {
         for (offset, bytes) in lines.enumerated() {
             let number = offset + 1
             guard var line = String(data: Data(bytes), encoding: .utf8) else {
-                contents.problems.append(PluginLoadError(file: path, line: number, message: "the line is not valid UTF-8"))
+                contents.problems.append(FileError(file: path, line: number, message: "the line is not valid UTF-8"))
                 continue
             }
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
@@ -46,7 +46,7 @@ public enum LabeledQuestionFile {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             switch question(from: line, number: number) {
             case .success(let question): contents.questions.append(question)
-            case .failure(let problem): contents.problems.append(PluginLoadError(file: path, line: number, message: problem.message))
+            case .failure(let problem): contents.problems.append(FileError(file: path, line: number, message: problem.message))
             }
         }
         return contents

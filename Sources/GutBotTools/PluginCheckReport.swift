@@ -74,7 +74,7 @@ public struct CheckFinding: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// An error finding for a file that could not be loaded.
-    public init(_ error: PluginLoadError) {
+    public init(_ error: FileError) {
         self.init(.error, file: error.file, line: error.line, error.message)
     }
 

@@ -9,7 +9,7 @@ import GutBotCore
 /// plugin answers, so its examples do not fight the shipped ones for routing.
 public enum PluginTemplate {
     /// Ids the core or the plugin folder already use for something else.
-    public static let reservedIDs: Set<String> = [Reply.safetyID, Reply.fallbackID, "lexicon"]
+    public static let reservedIDs: Set<String> = CorePluginID.reserved.union(["lexicon"])
 
     /// Why `id` cannot name a new plugin, or `nil` when it can.
     public static func problem(with id: String) -> String? {

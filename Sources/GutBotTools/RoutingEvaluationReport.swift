@@ -113,21 +113,18 @@ public struct RoutingEvaluationReport: Sendable {
         value.map { ($0 * 10_000).rounded() / 10_000 }
     }
 
-    /// The JSON shape. Optional values are encoded as null rather than left
-    /// out, so every summary has the same keys.
+    /// The JSON shape. Optional values are ``AlwaysEncoded``, so every
+    /// summary has the same keys.
     private struct Summary: Encodable {
         struct Score: Encodable {
-            var total: Int, correct: Int, accuracy: Double?
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(total, forKey: .total)
-                try container.encode(correct, forKey: .correct)
-                try container.encode(accuracy, forKey: .accuracy)
-            }
-            enum CodingKeys: String, CodingKey { case total, correct, accuracy }
+            var total: Int, correct: Int
+            @AlwaysEncoded var accuracy: Double?
         }
         struct Plugin: Encodable {
-            var id: String, expected: Int, answered: Int, correct: Int, precision: Double?, recall: Double?, f1: Double?
+            var id: String, expected: Int, answered: Int, correct: Int
+            @AlwaysEncoded var precision: Double?
+            @AlwaysEncoded var recall: Double?
+            @AlwaysEncoded var f1: Double?
             init(_ score: RoutingEvaluation.ClassScore) {
                 id = score.id
                 expected = score.expected
@@ -137,33 +134,15 @@ public struct RoutingEvaluationReport: Sendable {
                 recall = ratio(score.recall)
                 f1 = ratio(score.f1)
             }
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                try container.encode(expected, forKey: .expected)
-                try container.encode(answered, forKey: .answered)
-                try container.encode(correct, forKey: .correct)
-                try container.encode(precision, forKey: .precision)
-                try container.encode(recall, forKey: .recall)
-                try container.encode(f1, forKey: .f1)
-            }
-            enum CodingKeys: String, CodingKey { case id, expected, answered, correct, precision, recall, f1 }
         }
         struct Confusion: Encodable {
             var classes: [String], rows: [[Int]]
         }
         struct Misrouted: Encodable {
-            var line: Int?, question: String, labels: [String], plugin: String, intent: String?, confidence: Double
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(line, forKey: .line)
-                try container.encode(question, forKey: .question)
-                try container.encode(labels, forKey: .labels)
-                try container.encode(plugin, forKey: .plugin)
-                try container.encode(intent, forKey: .intent)
-                try container.encode(confidence, forKey: .confidence)
-            }
-            enum CodingKeys: String, CodingKey { case line, question, labels, plugin, intent, confidence }
+            @AlwaysEncoded var line: Int?
+            var question: String, labels: [String], plugin: String
+            @AlwaysEncoded var intent: String?
+            var confidence: Double
         }
 
         var file: String

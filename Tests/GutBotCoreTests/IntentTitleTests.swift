@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func aTitleLongerThanALineIsRefused() {
-        #expect(throws: PluginLoadError.self) {
+        #expect(throws: FileError.self) {
             _ = try TopicPluginFile.parse(Self.plugin(title: String(repeating: "x", count: 61)), path: "demo.yml")
         }
     }

@@ -82,7 +82,7 @@ import Testing
         do {
             _ = try Self.load([TestPackage.pluginDirectory, later])
             Issue.record("a broken later safety folder loaded")
-        } catch let error as PluginLoadError {
+        } catch let error as FileError {
             #expect(error.file.hasSuffix("safety/safety.yml"))
             #expect(error.line == line, "\(error)")
             #expect(error.message.contains(message), "\(error)")

@@ -18,7 +18,7 @@ import Testing
     }
 
     /// The error loading `directory` throws; a recorded issue when it loads.
-    private static func loadError(_ directory: String?) -> PluginLoadError? {
+    private static func loadError(_ directory: String?) -> FileError? {
         do {
             _ = try SafetyPlugin.load(directory: directory, region: .us)
             Issue.record("broken safety data loaded")

@@ -25,7 +25,7 @@ import Testing
         #expect(out.components(separatedBy: "(Source: 1. Eat a Fiber-Rich").count == 3)
     }
 
-    @Test func reloadKeepsThePluginsWhenAFileIsBrokenAndTakesGoodOnes() throws {
+    @Test(.needsTmux, .terminalTimeLimit) func reloadKeepsThePluginsWhenAFileIsBrokenAndTakesGoodOnes() throws {
         let directory = try GutBotProcess.temporaryDirectory()
         let plugins = directory.appendingPathComponent("Plugins")
         try FileManager.default.copyItem(atPath: GutBotProcess.plugins, toPath: plugins.path)

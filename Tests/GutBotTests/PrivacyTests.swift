@@ -3,7 +3,7 @@ import GutBotTestSupport
 import Testing
 
 /// What gutbot keeps about a conversation, from the binary in a real terminal.
-@Suite struct PrivacyTests {
+@Suite(.needsTmux, .terminalTimeLimit) struct PrivacyTests {
     /// gutbot in tmux with its own HOME, `environment` set and `arguments`
     /// passed; its process id lands in `home/pid`.
     private static func start(home: URL, arguments: String = "", environment: String = "") throws -> TmuxSession {

@@ -3,7 +3,7 @@ import GutBotTestSupport
 import Testing
 
 /// The REPL in a real pseudo-terminal (tmux), typed at as a person would.
-@Suite struct REPLTests {
+@Suite(.needsTmux, .terminalTimeLimit) struct REPLTests {
     @Test func promptAnswerHistoryCtrlCAndCtrlD() throws {
         let home = try GutBotProcess.temporaryDirectory()
         let tmux = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "

@@ -5,7 +5,7 @@ import Testing
 
 /// The REPL as a person sees it, in a real terminal (tmux) of a given width:
 /// wrapping, styling, leaving with a word, and `/source`.
-@Suite struct TerminalChatTests {
+@Suite(.needsTmux, .terminalTimeLimit) struct TerminalChatTests {
     /// gutbot in a fresh tmux window; `environment` is prefixed to the command.
     private func start(width: Int, environment: String = "") throws -> TmuxSession {
         let home = try GutBotProcess.temporaryDirectory()

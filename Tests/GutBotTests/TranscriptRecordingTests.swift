@@ -45,7 +45,7 @@ import Testing
         #expect(replay.status == 0, "\(replay.stdout)")
     }
 
-    @Test func theREPLRecordsBetweenRecordAndStop() throws {
+    @Test(.needsTmux, .terminalTimeLimit) func theREPLRecordsBetweenRecordAndStop() throws {
         let directory = try GutBotProcess.temporaryDirectory()
         let session = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(directory.path)' XDG_STATE_HOME='\(directory.path)/state' "
             + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 5")

@@ -148,7 +148,7 @@ import Testing
         #expect {
             _ = try LabeledQuestionFile.load(path: "/nonexistent/set.tsv")
         } throws: { error in
-            (error as? PluginLoadError)?.description == "/nonexistent/set.tsv: no such file"
+            (error as? FileError)?.description == "/nonexistent/set.tsv: no such file"
         }
     }
 

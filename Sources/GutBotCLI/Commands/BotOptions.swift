@@ -33,7 +33,7 @@ struct BotOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let region, Region(rawValue: region.lowercased()) == nil, region.lowercased() != "gb" {
+        if let region, Region(named: region) == nil {
             throw ValidationError("unknown region '\(region)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }

@@ -44,7 +44,7 @@ struct Replay: ParsableCommand {
     }
 
     /// Replays one file, printing what differs; `true` when it passed (after blessing, with --update).
-    private func check(_ found: Result<String, TranscriptError>, engines: inout Engines) throws -> Bool {
+    private func check(_ found: Result<String, FileError>, engines: inout Engines) throws -> Bool {
         let transcript: Transcript
         do {
             transcript = try TranscriptFile.load(try found.get())
@@ -105,7 +105,7 @@ private struct Engines {
     /// A replayer answering with `region`'s help lines: the transcript's own,
     /// else `--region`, else `us` (never the machine's locale).
     mutating func replayer(for region: Region?) throws -> Replayer {
-        let region = region ?? options.region.flatMap(Transcript.region(named:)) ?? .us
+        let region = region ?? options.region.flatMap(Region.init(named:)) ?? .us
         if let engine = loaded[region] { return Replayer(engine: engine, render: ReplyRenderer.text) }
         do {
             let loader = try EngineLoader(path: options.searchPath, region: region, extraPlugins: GutBotCLI.plugins,

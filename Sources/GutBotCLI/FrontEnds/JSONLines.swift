@@ -60,17 +60,19 @@ enum JSONLines {
         init(_ message: String) { self.message = message }
     }
 
-    /// One reply line.
+    /// One reply line. Its ``AlwaysEncoded`` fields are written as `null`
+    /// when absent, so every reply has the same keys; `candidates`, `choices`
+    /// and `screen` appear only when they apply.
     struct Response: Encodable {
         var text: String
         var plugin: String
-        var intent: String?
+        @AlwaysEncoded var intent: String?
         var confidence: Double
-        var source: String?
+        @AlwaysEncoded var source: String?
         var session: String
-        var category: String?
-        var tier: String?
-        var rule: String?
+        @AlwaysEncoded var category: String?
+        @AlwaysEncoded var tier: String?
+        @AlwaysEncoded var rule: String?
         var turn: Int
         var candidates: [Candidate]?
         /// For a clarifying question: the intents offered, as "plugin/intent".
@@ -82,22 +84,14 @@ enum JSONLines {
         /// caught the message (`null` when nothing did) and how close it came
         /// to the net's crisis, benign and distress lines.
         struct Screen: Encodable {
-            var caughtBy: SafetyVerdict.Catcher?
-            var nearestCrisis: Double?
-            var nearestBenign: Double?
-            var nearestDistress: Double?
+            @AlwaysEncoded var caughtBy: SafetyVerdict.Catcher?
+            @AlwaysEncoded var nearestCrisis: Double?
+            @AlwaysEncoded var nearestBenign: Double?
+            @AlwaysEncoded var nearestDistress: Double?
 
             enum CodingKeys: String, CodingKey {
                 case caughtBy = "caught_by", nearestCrisis = "nearest_crisis", nearestBenign = "nearest_benign"
                 case nearestDistress = "nearest_distress"
-            }
-
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(caughtBy, forKey: .caughtBy)
-                try container.encode(nearestCrisis, forKey: .nearestCrisis)
-                try container.encode(nearestBenign, forKey: .nearestBenign)
-                try container.encode(nearestDistress, forKey: .nearestDistress)
             }
         }
 
@@ -121,29 +115,6 @@ enum JSONLines {
                                 nearestBenign: rounded(reply.screening?.nearestBenign),
                                 nearestDistress: rounded(reply.screening?.nearestDistress))
             }
-        }
-
-        // Optional fields are written as null rather than left out, so every
-        // reply has the same keys.
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(text, forKey: .text)
-            try container.encode(plugin, forKey: .plugin)
-            try container.encode(intent, forKey: .intent)
-            try container.encode(confidence, forKey: .confidence)
-            try container.encode(source, forKey: .source)
-            try container.encode(session, forKey: .session)
-            try container.encode(category, forKey: .category)
-            try container.encode(tier, forKey: .tier)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(turn, forKey: .turn)
-            try container.encodeIfPresent(candidates, forKey: .candidates)
-            try container.encodeIfPresent(choices, forKey: .choices)
-            try container.encodeIfPresent(screen, forKey: .screen)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case text, plugin, intent, confidence, source, session, category, tier, rule, turn, candidates, choices, screen
         }
     }
 

@@ -8,7 +8,7 @@ public struct EngineLoader {
     public var engine: Engine
     /// Files that were ignored, to show as warnings (such as wording in a
     /// later safety folder, which may only add rules).
-    public var warnings: [PluginLoadError]
+    public var warnings: [FileError]
 
     /// The model file the encoder was read from.
     public var modelPath: String
@@ -63,11 +63,11 @@ public struct EngineLoader {
 /// Why gutbot cannot start.
 public enum StartupError: Error, CustomStringConvertible {
     /// The safety plugin could not load: gutbot never answers without it.
-    case safetyUnavailable(PluginLoadError, searched: [String])
+    case safetyUnavailable(FileError, searched: [String])
     /// The base safety folder has fewer rules than the shipped one.
     case weakerSafety(directory: String, rules: Int, shipped: Int)
     /// Plugin files that do not load, every mistake in each.
-    case brokenPlugins([PluginLoadError])
+    case brokenPlugins([FileError])
     /// A plugin (a Swift one: files are checked as they load) breaks the ``Plugin`` contract.
     case brokenPlugin(PluginContractError)
     /// libstemmer has no English stemmer.

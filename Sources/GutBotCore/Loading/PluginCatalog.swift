@@ -21,7 +21,7 @@ public struct PluginCatalog: Sendable {
     /// The base safety folder.
     public var safetyDirectory: String? { safetyDirectories.first }
     /// Files that could not be loaded; the rest still load.
-    public var problems: [PluginLoadError] = []
+    public var problems: [FileError] = []
     /// Ids defined by more than one file, with the files, in load order.
     public var replaced: [String: [String]] = [:]
 
@@ -62,7 +62,7 @@ public struct PluginCatalog: Sendable {
                     }
                     // Only the later file would load, silently: a mistake, not an override.
                     if let twin = idsHere[plugin.id] {
-                        catalog.problems.append(PluginLoadError(file: file, line: PluginSourceLines(path: file).id,
+                        catalog.problems.append(FileError(file: file, line: PluginSourceLines(path: file).id,
                             message: "plugin id '\(plugin.id)' is also used by \(twin) in the same directory; give each plugin its own id"))
                     }
                     idsHere[plugin.id] = file
@@ -84,7 +84,7 @@ public struct PluginCatalog: Sendable {
 /// to the words the examples use.
 public enum LexiconFile {
     /// Loads the lexicon at `path`.
-    public static func load(path: String) throws(PluginLoadError) -> Lexicon {
+    public static func load(path: String) throws(FileError) -> Lexicon {
         let file = try YAMLFile(path: path)
         return Lexicon(try file.pairs("synonyms", in: file.root, what: "the lexicon"))
     }
@@ -97,9 +97,9 @@ public enum OutOfScopeFile {
     public static let name = "out-of-scope.yml"
 
     /// Loads the examples at `path`.
-    public static func load(path: String) throws(PluginLoadError) -> [String] {
+    public static func load(path: String) throws(FileError) -> [String] {
         let file = try YAMLFile(path: path)
-        return try file.sequence("examples", in: file.root, what: "the out-of-scope file").map { (node) throws(PluginLoadError) -> String in
+        return try file.sequence("examples", in: file.root, what: "the out-of-scope file").map { (node) throws(FileError) -> String in
             guard let text = node.scalar?.string, !text.isEmpty else { throw file.fail(node, "every example must be non-empty text") }
             return text
         }

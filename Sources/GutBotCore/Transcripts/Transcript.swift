@@ -37,13 +37,7 @@ public struct Transcript: Sendable, Equatable {
 
     /// The help-line region the transcript was recorded with (`# region: us`),
     /// so crisis replies replay with the same numbers on any machine.
-    public var region: Region? { headerValue("region").flatMap(Self.region(named:)) }
-
-    /// The region `name` stands for: a ``Region`` raw value, or `gb` for the UK.
-    public static func region(named name: String) -> Region? {
-        let name = name.lowercased()
-        return Region(rawValue: name) ?? (name == "gb" ? .uk : nil)
-    }
+    public var region: Region? { headerValue("region").flatMap(Region.init(named:)) }
 
     /// The value of the header comment `# key: value`.
     public func headerValue(_ key: String) -> String? {
