@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "gutbot", targets: ["gutbot"]),
         .library(name: "GutBotCore", targets: ["GutBotCore"]),
+        // The command line as a library: an executable with Swift plugins of its own calls `GutBotCLI.main(plugins:)`.
+        .library(name: "GutBotCLI", targets: ["GutBotCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -14,7 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // C wrappers: a module map and a shim header each, nothing else.
+        // C wrappers: a module map and a shim header each. CStemmer's header only
+        // includes libstemmer; CReadline's also holds the C that readline needs
+        // (the completion hook, the Ctrl-C and SIGTERM/SIGHUP handlers), since
+        // Swift 6 cannot touch readline's globals.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         // The core: no terminal I/O.
@@ -26,17 +31,24 @@ let package = Package(
             // The article, compiled in: answers cite it and `/source` quotes it.
             resources: [.embedInCode("Article/article.txt")]
         ),
-        // The thin front ends: REPL, JSON Lines, replay, tools.
-        .executableTarget(
-            name: "gutbot",
+        // The maintenance tools: plugin checks, routing evaluation, plugin templates.
+        .target(name: "GutBotTools", dependencies: ["GutBotCore"]),
+        // The thin front ends and the commands: REPL, pipe chat, JSON Lines, replay, tools.
+        .target(
+            name: "GutBotCLI",
             dependencies: [
-                "GutBotCore", "CReadline",
+                "GutBotCore", "GutBotTools", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GutBotCoreTests", dependencies: ["GutBotCore"]),
+        // The shipped executable: `main.swift` alone, calling GutBotCLI.
+        .executableTarget(name: "gutbot", dependencies: ["GutBotCLI"]),
+        // What every test target shares: the package's paths and the shipped engine, loaded one way.
+        .target(name: "GutBotTestSupport", dependencies: ["GutBotCore"], path: "Tests/GutBotTestSupport"),
+        .testTarget(name: "GutBotCoreTests", dependencies: ["GutBotCore", "GutBotTestSupport"]),
+        .testTarget(name: "GutBotToolsTests", dependencies: ["GutBotTools", "GutBotTestSupport"]),
         // Drives the built binary as a user would; depends on it so `swift test` builds it.
-        .testTarget(name: "GutBotTests", dependencies: ["gutbot", "GutBotCore"]),
+        .testTarget(name: "GutBotTests", dependencies: ["gutbot", "GutBotCLI", "GutBotCore", "GutBotTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// `/source` passages: the article's own lines, from the answer's section.

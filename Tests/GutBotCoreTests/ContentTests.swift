@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// The content rules, checked over every shipped answer: grounded in the

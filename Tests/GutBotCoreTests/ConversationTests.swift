@@ -1,4 +1,5 @@
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Follow-ups, clarifying questions and out-of-scope examples: the rules that

@@ -1,4 +1,5 @@
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Conversation words are conversation, never a topic; safety still comes first.

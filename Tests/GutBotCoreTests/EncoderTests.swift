@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// The sentence encoder against the reference implementation, and its model
@@ -15,7 +16,7 @@ import Testing
         var testDescription: String { "line \(line): \"\(text.prefix(60))\"" }
     }
 
-    static let modelPath = ShippedEngine.packageRoot.appendingPathComponent("Models/\(ModelFile.name)").path
+    static let modelPath = TestPackage.root.appendingPathComponent("Models/\(ModelFile.name)").path
 
     static let model: ModelFile = {
         do { return try ModelFile.load(path: modelPath) } catch { fatalError("the shipped model must load: \(error)") }
@@ -24,7 +25,7 @@ import Testing
     static let encoder = StaticEncoder(model: model)
 
     static let fixture: [FixtureLine] = {
-        let url = ShippedEngine.packageRoot.appendingPathComponent("Tests/Fixtures/encoder-fixture.tsv")
+        let url = TestPackage.root.appendingPathComponent("Tests/Fixtures/encoder-fixture.tsv")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, line in
             guard !line.hasPrefix("#"), !line.isEmpty else { return nil }
@@ -108,7 +109,7 @@ import Testing
     }
 
     @Test func theShippedModelIsWhatModelsReadmeRecords() throws {
-        let readme = try String(contentsOf: ShippedEngine.packageRoot.appendingPathComponent("Models/README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: TestPackage.root.appendingPathComponent("Models/README.md"), encoding: .utf8)
         #expect(readme.contains(Self.model.checksum) || readme.contains(Self.fileChecksum()))
     }
 

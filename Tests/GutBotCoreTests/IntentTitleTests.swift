@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Intent titles: the author's, else one derived from the answer; never the slug.
@@ -38,14 +39,14 @@ import Testing
     }
 
     @Test func aTitleLongerThanALineIsRefused() {
-        #expect(throws: PluginLoadError.self) {
+        #expect(throws: FileError.self) {
             _ = try TopicPluginFile.parse(Self.plugin(title: String(repeating: "x", count: 61)), path: "demo.yml")
         }
     }
 
     @Test func everyShippedIntentHasAnAuthoredTitle() throws {
         for plugin in ShippedEngine.engine.plugins {
-            let file = try String(contentsOfFile: ShippedEngine.pluginDirectory + "/\(plugin.id).yml", encoding: .utf8)
+            let file = try String(contentsOfFile: TestPackage.pluginDirectory + "/\(plugin.id).yml", encoding: .utf8)
             let lines = file.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             for intent in plugin.intents {
                 // The line after "- id: X" is its title.

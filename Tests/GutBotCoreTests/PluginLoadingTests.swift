@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Loading plugin files: every mistake names the file and the line to fix,
@@ -50,7 +51,7 @@ import Testing
         #expect {
             _ = try TopicPluginFile.parse(Self.plugin([line: replacement]), path: "Plugins/broken.yml")
         } throws: { error in
-            guard let error = error as? PluginLoadError else { return false }
+            guard let error = error as? FileError else { return false }
             return error.file == "Plugins/broken.yml" && error.line == reported && error.message.hasPrefix("YAML error")
                 && error.description.hasPrefix("Plugins/broken.yml:\(reported): ")
         }
@@ -72,7 +73,7 @@ import Testing
         #expect {
             _ = try TopicPluginFile.parse(text, path: "Plugins/missing.yml")
         } throws: { error in
-            guard let error = error as? PluginLoadError else { return false }
+            guard let error = error as? FileError else { return false }
             return error.file == "Plugins/missing.yml" && error.line == reported
                 && error.message.contains("missing the required key '\(key)'")
         }
@@ -82,7 +83,7 @@ import Testing
         #expect {
             _ = try TopicPluginFile.parse(Self.plugin([11: "    source: \"Sleep tips\""]), path: "Plugins/demo.yml")
         } throws: { error in
-            guard let error = error as? PluginLoadError else { return false }
+            guard let error = error as? FileError else { return false }
             return error.line == 11 && error.message.contains("'Sleep tips'") && error.message.contains("not a heading")
         }
     }
@@ -91,7 +92,7 @@ import Testing
         #expect {
             _ = try TopicPluginFile.parse(Self.plugin([15: "      - \"  \""]), path: "Plugins/demo.yml")
         } throws: { error in
-            (error as? PluginLoadError)?.line == 15
+            (error as? FileError)?.line == 15
         }
     }
 
@@ -105,7 +106,7 @@ import Testing
         #expect {
             _ = try TopicPluginFile.load(path: file.path)
         } throws: { error in
-            guard let error = error as? PluginLoadError else { return false }
+            guard let error = error as? FileError else { return false }
             return error.file == file.path && error.line == 16 && error.message.contains("UTF-8")
         }
     }
@@ -114,7 +115,7 @@ import Testing
         #expect {
             _ = try TopicPluginFile.load(path: "/nonexistent/gutbot/plugin.yml")
         } throws: { error in
-            (error as? PluginLoadError)?.file == "/nonexistent/gutbot/plugin.yml"
+            (error as? FileError)?.file == "/nonexistent/gutbot/plugin.yml"
         }
     }
 

@@ -1,4 +1,5 @@
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Exactly one plugin answers each message: safety first, then the best

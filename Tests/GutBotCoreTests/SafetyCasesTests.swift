@@ -1,4 +1,5 @@
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// The safety tables through the real path: the shipped `Plugins/` loaded by
@@ -73,7 +74,7 @@ import Testing
     /// paraphrases: 150 crisis and 150 benign lines before the "NOT BLIND" mark.
     @Test func blindSetCIsThereWhole() throws {
         let name = "safety-cases-6.tsv"
-        let text = try String(contentsOf: SafetyFixtures.packageRoot.appendingPathComponent("Plugins/safety/tables/\(name)"), encoding: .utf8)
+        let text = try String(contentsOf: TestPackage.root.appendingPathComponent("Plugins/safety/tables/\(name)"), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let mark = try #require(lines.firstIndex { $0.hasPrefix("# ==== NOT BLIND") }) + 1
         let blind = SafetyFixtures.cases.filter { line in

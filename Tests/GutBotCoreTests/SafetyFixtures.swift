@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// One line of a safety table (`Plugins/safety/tables/safety-cases*.tsv`):
@@ -22,19 +23,6 @@ struct SafetyCase: Sendable, CustomTestStringConvertible {
 
 /// The shipped plugins and the safety tables, loaded once for every safety test.
 enum SafetyFixtures {
-    /// The package root, found from this file's location.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The shipped plugin directory.
-    static let pluginDirectory = packageRoot.appendingPathComponent("Plugins").path
-
-    /// The shipped model folder.
-    static let modelDirectory = packageRoot.appendingPathComponent("Models").path
-
-    /// The shipped safety data folder.
-    static let safetyDirectory = packageRoot.appendingPathComponent("Plugins/safety").path
-
     /// The colleague's table, the later regression table, the blind and
     /// development sets written while broadening the rules, two blind sets
     /// written by people who never saw the rules (A and B), and the author's
@@ -45,15 +33,15 @@ enum SafetyFixtures {
 
     /// Every case of every table, in file order.
     static let cases: [SafetyCase] = tableNames.flatMap { name in
-        read(packageRoot.appendingPathComponent("Plugins/safety/tables/\(name)"))
+        read(TestPackage.root.appendingPathComponent("Plugins/safety/tables/\(name)"))
     }
 
     /// The cases of the first table alone, whose size the tests pin down.
-    static let firstTable: [SafetyCase] = read(packageRoot.appendingPathComponent("Plugins/safety/tables/safety-cases.tsv"))
+    static let firstTable: [SafetyCase] = read(TestPackage.root.appendingPathComponent("Plugins/safety/tables/safety-cases.tsv"))
 
     /// The routing dev set's questions: ordinary messages, for checks that need many.
     static let devQuestions: [String] = {
-        guard let text = try? String(contentsOf: packageRoot.appendingPathComponent("Tests/Fixtures/dev-set.tsv"), encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOf: TestPackage.root.appendingPathComponent("Tests/Fixtures/dev-set.tsv"), encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#"), let question = line.split(separator: "\t").last else { return nil }
             return String(question)
@@ -65,14 +53,12 @@ enum SafetyFixtures {
 
     /// The real engine, the way gutbot builds it, with `region`'s help lines.
     static func engine(region: Region) throws -> Engine {
-        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: region, modelDirectories: [modelDirectory],
-                             cacheDirectory: ScratchDirectory.cache).engine
+        try ShippedEngine.load(region: region)
     }
 
     /// The US engine, loaded once (the tables are run through it hundreds of times).
     static let usEngine: Result<Engine, StartupError> = Result { () throws(StartupError) -> Engine in
-        try EngineLoader(path: PluginSearchPath([pluginDirectory]), region: .us, modelDirectories: [modelDirectory],
-                             cacheDirectory: ScratchDirectory.cache).engine
+        try ShippedEngine.load(region: .us)
     }
 
     /// The reply to `text` in a fresh session, through `Engine.reply` as gutbot does it.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// A safety folder later on the plugin path can only add: the shipped rules
@@ -42,13 +43,13 @@ import Testing
     @Test(arguments: ["I want to kill myself", "i want to die", "I took 30 sertraline an hour ago"])
     func aLaterFolderCannotHideAShippedCrisis(message: String) throws {
         let later = try Self.laterFolder(["safety.yml": Self.addition, "wording.yml": "shared: {}\n", "lexicon.yml": "slang: {kill: hug}\n"])
-        let plugin = try Self.load([SafetyFixtures.pluginDirectory, later])
+        let plugin = try Self.load([TestPackage.pluginDirectory, later])
         #expect(plugin.verdict(for: message) != nil, "a later folder's guard or slang switched a shipped rule off")
     }
 
     @Test func aLaterFolderAddsRulesAndLinesButNotNumbers() throws {
         let later = try Self.laterFolder(["safety.yml": Self.addition, "wording.yml": "shared: {}\n"])
-        let plugin = try Self.load([SafetyFixtures.pluginDirectory, later])
+        let plugin = try Self.load([TestPackage.pluginDirectory, later])
         #expect(plugin.verdict(for: "zorblax")?.rule == "dummy")
         #expect(plugin.entry.emergency == "911", "the emergency number was replaced")
         #expect(plugin.entry.crisisLines.last == "a local line (call 555 0100)")
@@ -62,9 +63,9 @@ import Testing
 
     @Test func aCopyOfTheShippedRulesCannotReplaceThem() throws {
         // The shipped file with one rule emptied out: the copy's rules are ignored, the shipped ones kept.
-        let shipped = try String(contentsOfFile: SafetyFixtures.safetyDirectory + "/safety.yml", encoding: .utf8)
+        let shipped = try String(contentsOfFile: TestPackage.safetyDirectory + "/safety.yml", encoding: .utf8)
         let later = try Self.laterFolder(["safety.yml": shipped])
-        let plugin = try Self.load([SafetyFixtures.pluginDirectory, later])
+        let plugin = try Self.load([TestPackage.pluginDirectory, later])
         #expect(plugin.origins[1].rules == 0)
         #expect(plugin.warnings.contains { $0.message.contains("rule 'suicidal' is a shipped rule") })
         #expect(plugin.verdict(for: "I want to kill myself")?.category == "suicidal")
@@ -79,9 +80,9 @@ import Testing
     func aBrokenLaterFolderStopsTheStart(text: String, line: Int, message: String) throws {
         let later = try Self.laterFolder(["safety.yml": text])
         do {
-            _ = try Self.load([SafetyFixtures.pluginDirectory, later])
+            _ = try Self.load([TestPackage.pluginDirectory, later])
             Issue.record("a broken later safety folder loaded")
-        } catch let error as PluginLoadError {
+        } catch let error as FileError {
             #expect(error.file.hasSuffix("safety/safety.yml"))
             #expect(error.line == line, "\(error)")
             #expect(error.message.contains(message), "\(error)")
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func theFloorIsNoHigherThanTheShippedRules() throws {
-        let count = try #require(SafetyFile.ruleCount(directory: SafetyFixtures.safetyDirectory))
+        let count = try #require(SafetyFile.ruleCount(directory: TestPackage.safetyDirectory))
         #expect(count >= SafetyLayers.shippedRuleFloor, "lower SafetyLayers.shippedRuleFloor only if rules were removed on purpose")
         #expect(count - SafetyLayers.shippedRuleFloor < 3, "raise SafetyLayers.shippedRuleFloor to the shipped rule count")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Safety fails closed: when its data is missing or broken, loading throws an
@@ -9,7 +10,7 @@ import Testing
     /// A copy of the shipped safety folder, with `edit` applied to one of its files.
     private static func brokenCopy(_ file: String, _ edit: (String) -> String) throws -> String {
         let directory = try ScratchDirectory.path("safety")
-        try FileManager.default.copyItem(atPath: SafetyFixtures.safetyDirectory, toPath: directory.path)
+        try FileManager.default.copyItem(atPath: TestPackage.safetyDirectory, toPath: directory.path)
         let path = directory.appendingPathComponent(file).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
@@ -17,7 +18,7 @@ import Testing
     }
 
     /// The error loading `directory` throws; a recorded issue when it loads.
-    private static func loadError(_ directory: String?) -> PluginLoadError? {
+    private static func loadError(_ directory: String?) -> FileError? {
         do {
             _ = try SafetyPlugin.load(directory: directory, region: .us)
             Issue.record("broken safety data loaded")
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func theShippedDataLoads() throws {
-        let plugin = try SafetyPlugin.load(directory: SafetyFixtures.safetyDirectory, region: .us)
+        let plugin = try SafetyPlugin.load(directory: TestPackage.safetyDirectory, region: .us)
         #expect(plugin.rules.count > 5)
         #expect(!plugin.rulebook.guards.isEmpty)
         #expect(plugin.helplines.checked.count == 10)

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// The literal prefilter only ever skips patterns that cannot match: every
@@ -7,7 +8,7 @@ import Testing
 /// pattern contains one of the literals the prefilter requires.
 @Suite struct SafetyPrefilterTests {
     private static func plugin() throws -> SafetyPlugin {
-        try SafetyPlugin.load(directory: SafetyFixtures.safetyDirectory, region: .us)
+        try SafetyPlugin.load(directory: TestPackage.safetyDirectory, region: .us)
     }
 
     @Test(arguments: [

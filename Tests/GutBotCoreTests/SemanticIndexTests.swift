@@ -1,5 +1,6 @@
 import Testing
 @testable import GutBotCore
+import GutBotTestSupport
 
 /// The example index: its two-pass scan gives bit for bit what scoring every
 /// example gives, and a scan limited to some groups gives, for those groups,

@@ -97,14 +97,14 @@ import Testing
         #expect {
             _ = try TranscriptParser.parse(text, file: "bad.chat")
         } throws: { error in
-            guard let error = error as? TranscriptError else { return false }
+            guard let error = error as? FileError else { return false }
             return error.file == "bad.chat" && error.line == line && error.message.contains(message)
         }
     }
 
     @Test func reportsInvalidUTF8WithItsLine() {
         let bytes = Data("> hi\n< smalltalk\n~ caf".utf8) + Data([0xE9, 0x0A])
-        #expect(throws: TranscriptError(file: "latin1.chat", line: 3, message: "not valid UTF-8: transcripts are UTF-8 text")) {
+        #expect(throws: FileError(file: "latin1.chat", line: 3, message: "not valid UTF-8: transcripts are UTF-8 text")) {
             _ = try TranscriptParser.parse(bytes, file: "latin1.chat")
         }
     }
@@ -118,12 +118,5 @@ import Testing
         #expect(!exact.accepts(TranscriptRouting(plugin: "diet", intent: "plant-variety")))
         #expect(TranscriptRouting(parsing: "diet/") == nil)
         #expect(TranscriptRouting(parsing: "/fiber") == nil)
-    }
-
-    @Test func lineDiffKeepsSharedLinesAndMarksTheRest() {
-        let diff = LineDiff.lines(from: ["a", "b", "c"], to: ["a", "x", "c", "d"])
-        #expect(diff == [.same("a"), .removed("b"), .added("x"), .same("c"), .added("d")])
-        #expect(LineDiff.lines(from: [], to: ["a"]) == [.added("a")])
-        #expect(LineDiff.lines(from: ["a"], to: []) == [.removed("a")])
     }
 }

@@ -1,4 +1,5 @@
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Replaying transcripts through the shipped engine, and blessing changes.

@@ -1,4 +1,5 @@
 import Foundation
+import GutBotTestSupport
 import Testing
 
 /// The bad-input table of issue 9, row by row, from the built binary: a
@@ -143,7 +144,7 @@ import Testing
         let command = pipeline.replacingOccurrences(of: "BIN", with: GutBotProcess.binary.path)
         // PIPESTATUS: gutbot's own status, wherever it stands in the pipeline.
         let index = pipeline.hasPrefix("yes") ? 1 : 0
-        process.arguments = ["-c", "cd '\(GutBotProcess.packageRoot.path)'; \(command) >/dev/null; echo ${PIPESTATUS[\(index)]}"]
+        process.arguments = ["-c", "cd '\(TestPackage.root.path)'; \(command) >/dev/null; echo ${PIPESTATUS[\(index)]}"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -164,7 +165,7 @@ import Testing
         let process = Process()
         process.executableURL = GutBotProcess.binary
         process.arguments = ["chat", "--record", file.path]
-        process.currentDirectoryURL = GutBotProcess.packageRoot
+        process.currentDirectoryURL = TestPackage.root
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]
         let stdin = Pipe(), stderr = Pipe()
         process.standardInput = stdin
@@ -216,7 +217,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let lines = String(repeating: "does fiber help my mood\\n", count: 5)
-        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 1; cd '\(GutBotProcess.packageRoot.path)'; printf '\(lines)' | '\(GutBotProcess.binary.path)' chat --record '\(directory.path)/full.chat'"]
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 1; cd '\(TestPackage.root.path)'; printf '\(lines)' | '\(GutBotProcess.binary.path)' chat --record '\(directory.path)/full.chat'"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,4 +1,5 @@
 import Foundation
+import GutBotTestSupport
 import Testing
 
 /// Slash-commands in the pipe chat (the REPL shares them), `/reload` in a real
@@ -24,13 +25,13 @@ import Testing
         #expect(out.components(separatedBy: "(Source: 1. Eat a Fiber-Rich").count == 3)
     }
 
-    @Test func reloadKeepsThePluginsWhenAFileIsBrokenAndTakesGoodOnes() throws {
+    @Test(.needsTmux, .terminalTimeLimit) func reloadKeepsThePluginsWhenAFileIsBrokenAndTakesGoodOnes() throws {
         let directory = try GutBotProcess.temporaryDirectory()
         let plugins = directory.appendingPathComponent("Plugins")
         try FileManager.default.copyItem(atPath: GutBotProcess.plugins, toPath: plugins.path)
         let home = try GutBotProcess.temporaryDirectory()
         let tmux = try TmuxSession(command: "cd '\(directory.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
-            + "'\(GutBotProcess.binary.path)' --region us --plugins '\(plugins.path)' --models '\(GutBotProcess.packageRoot.path)/Models'; "
+            + "'\(GutBotProcess.binary.path)' --region us --plugins '\(plugins.path)' --models '\(TestPackage.root.path)/Models'; "
             + "echo \"exit=$?\"; sleep 30")
         defer { tmux.stop() }
         _ = tmux.waitFor("you>")

@@ -1,4 +1,5 @@
 import Foundation
+import GutBotTestSupport
 import Testing
 
 /// `gutbot eval` over labeled question sets. No accuracy of the shipped sets is
@@ -8,7 +9,7 @@ import Testing
 
     /// Questions in the dev set: lines that are neither blank nor comments.
     static func devSetQuestions() throws -> Int {
-        let text = try String(contentsOf: GutBotProcess.packageRoot.appendingPathComponent(devSet), encoding: .utf8)
+        let text = try String(contentsOf: TestPackage.root.appendingPathComponent(devSet), encoding: .utf8)
         return text.split(separator: "\n").filter {
             let line = $0.trimmingCharacters(in: .whitespaces)
             return !line.isEmpty && !line.hasPrefix("#")

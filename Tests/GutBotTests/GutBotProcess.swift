@@ -1,4 +1,5 @@
 import Foundation
+import GutBotTestSupport
 
 /// Runs the built `gutbot` binary the way a user would, for tests that must
 /// hold from the outside: the JSON protocol, exit codes, files written.
@@ -10,10 +11,6 @@ struct GutBotProcess {
         var stderr: String
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
-
-    /// The package root, found from this file's location.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `gutbot` binary beside the test bundle (the same build folder).
     static let binary: URL = {
@@ -27,16 +24,16 @@ struct GutBotProcess {
             }
             directory = directory.deletingLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/gutbot")
+        return TestPackage.root.appendingPathComponent(".build/debug/gutbot")
     }()
 
     /// One cache of example vectors for every gutbot the tests start, kept in
     /// the build folder: its files are named by a hash of what they hold, so
     /// a stale one is never read, and the first run pays for all the others.
-    static let sharedCache = packageRoot.appendingPathComponent(".build/test-cache")
+    static let sharedCache = TestPackage.root.appendingPathComponent(".build/test-cache")
 
     /// The shipped plugin directory.
-    static let plugins = packageRoot.appendingPathComponent("Plugins").path
+    static let plugins = TestPackage.root.appendingPathComponent("Plugins").path
 
     /// Runs gutbot with `arguments`, feeding `input` on stdin, in `directory`
     /// (default: the package root), with `environment` added to a clean one.
@@ -60,7 +57,7 @@ struct GutBotProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.first ?? binary.path)
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
-        process.currentDirectoryURL = directory ?? packageRoot
+        process.currentDirectoryURL = directory ?? TestPackage.root
         var env = ["PATH": "/usr/bin:/bin", "HOME": scratchRoot.path, "LANG": "C.UTF-8", "XDG_CACHE_HOME": sharedCache.path]
         env.merge(environment) { $1 }
         process.environment = env

@@ -1,12 +1,13 @@
 import Foundation
+import GutBotTestSupport
 import Testing
 
 /// What gutbot keeps about a conversation, from the binary in a real terminal.
-@Suite struct PrivacyTests {
+@Suite(.needsTmux, .terminalTimeLimit) struct PrivacyTests {
     /// gutbot in tmux with its own HOME, `environment` set and `arguments`
     /// passed; its process id lands in `home/pid`.
     private static func start(home: URL, arguments: String = "", environment: String = "") throws -> TmuxSession {
-        try TmuxSession(command: "cd '\(GutBotProcess.packageRoot.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' \(environment) "
+        try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' \(environment) "
             + "sh -c 'echo $$ > \"\(home.path)/pid\"; exec \"\(GutBotProcess.binary.path)\" --region us \(arguments)'; echo \"exit=$?\"; sleep 30")
     }
 

@@ -1,11 +1,12 @@
 import Foundation
+import GutBotTestSupport
 import Testing
 
 /// The REPL in a real pseudo-terminal (tmux), typed at as a person would.
-@Suite struct REPLTests {
+@Suite(.needsTmux, .terminalTimeLimit) struct REPLTests {
     @Test func promptAnswerHistoryCtrlCAndCtrlD() throws {
         let home = try GutBotProcess.temporaryDirectory()
-        let tmux = try TmuxSession(command: "cd '\(GutBotProcess.packageRoot.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+        let tmux = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
             + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30")
         defer { tmux.stop() }
 
@@ -39,7 +40,7 @@ import Testing
 
     @Test func tabCompletesCommandsAndTopics() throws {
         let home = try GutBotProcess.temporaryDirectory()
-        let tmux = try TmuxSession(command: "cd '\(GutBotProcess.packageRoot.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+        let tmux = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
             + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30")
         defer { tmux.stop() }
         _ = tmux.waitFor("you>")

@@ -1,14 +1,15 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// The REPL as a person sees it, in a real terminal (tmux) of a given width:
 /// wrapping, styling, leaving with a word, and `/source`.
-@Suite struct TerminalChatTests {
+@Suite(.needsTmux, .terminalTimeLimit) struct TerminalChatTests {
     /// gutbot in a fresh tmux window; `environment` is prefixed to the command.
     private func start(width: Int, environment: String = "") throws -> TmuxSession {
         let home = try GutBotProcess.temporaryDirectory()
-        let tmux = try TmuxSession(command: "cd '\(GutBotProcess.packageRoot.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+        let tmux = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
             + "\(environment) '\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30", width: width)
         #expect(tmux.waitFor("you>").contains("you>"), "no prompt")
         return tmux

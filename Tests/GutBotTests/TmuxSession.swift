@@ -1,8 +1,16 @@
 import Foundation
+import Testing
 
 /// A tmux server of its own running gutbot in a real pseudo-terminal, typed
 /// at as a person would; tests never touch a user's tmux sessions.
 struct TmuxSession {
+    /// tmux on `PATH` (or in the usual folders), or `nil` where it is not installed.
+    static let executable: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        return folders.map { ($0 as NSString).appendingPathComponent("tmux") }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
     let socket = "gutbot-test-\(UUID().uuidString.prefix(8))"
 
     /// Starts `command` in a detached window named `repl`, `width` columns by 50 lines.
@@ -22,8 +30,8 @@ struct TmuxSession {
         // forks from the client and would keep that socket open for good, so
         // waitUntilExit never returned: close every descriptor above 2 first.
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec /usr/bin/tmux "$@""#,
-                             "tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        process.arguments = ["-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#,
+                             Self.executable ?? "tmux", "-L", socket, "-f", "/dev/null"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = Pipe()
@@ -64,4 +72,19 @@ struct TmuxSession {
     func stop() {
         _ = try? run(["kill-server"])
     }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// For tests that drive gutbot in a real terminal: skipped, saying why,
+    /// where tmux is missing, rather than failing on a machine without it.
+    static var needsTmux: Self {
+        .enabled(if: TmuxSession.executable != nil,
+                 "tmux is not installed (apt-get install tmux): this test drives the REPL in a real terminal")
+    }
+}
+
+extension Trait where Self == TimeLimitTrait {
+    /// A terminal test waits for the screen, which a hung gutbot would never
+    /// fill: the limit turns a hang into a failure (generous, for loaded CI machines).
+    static var terminalTimeLimit: Self { .timeLimit(.minutes(5)) }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Every transcript in `Transcripts/` replayed by the built binary, one test
 /// case per file, so a failure names the file and shows the turn's diff.
 @Suite struct TranscriptCorpusTests {
-    static let folder = GutBotProcess.packageRoot.appendingPathComponent("Transcripts").path
+    static let folder = TestPackage.root.appendingPathComponent("Transcripts").path
 
     /// The shipped transcripts, relative to the package root.
     static let files: [String] = TranscriptFile.find([folder]).compactMap { found in
@@ -23,7 +24,7 @@ import Testing
     @Test func theCorpusIsLargeAndParses() throws {
         #expect(Self.files.count >= 40)
         for file in Self.files {
-            #expect(throws: Never.self) { try TranscriptFile.load(GutBotProcess.packageRoot.appendingPathComponent(file).path) }
+            #expect(throws: Never.self) { try TranscriptFile.load(TestPackage.root.appendingPathComponent(file).path) }
         }
     }
 
@@ -31,7 +32,7 @@ import Testing
         let catalog = PluginCatalog.load(PluginSearchPath([GutBotProcess.plugins]))
         var routed = Set<String>()
         for file in Self.files {
-            let transcript = try TranscriptFile.load(GutBotProcess.packageRoot.appendingPathComponent(file).path)
+            let transcript = try TranscriptFile.load(TestPackage.root.appendingPathComponent(file).path)
             for turn in transcript.turns {
                 if let routing = turn.routing, routing.intent != nil { routed.insert(routing.description) }
             }

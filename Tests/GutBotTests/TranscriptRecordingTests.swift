@@ -1,5 +1,6 @@
 import Foundation
 import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Recording survives the process dying, and works from the REPL.
@@ -10,7 +11,7 @@ import Testing
         let process = Process()
         process.executableURL = GutBotProcess.binary
         process.arguments = ["chat", "--record", file.path]
-        process.currentDirectoryURL = GutBotProcess.packageRoot
+        process.currentDirectoryURL = TestPackage.root
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]
         let stdin = Pipe()
         process.standardInput = stdin
@@ -44,9 +45,9 @@ import Testing
         #expect(replay.status == 0, "\(replay.stdout)")
     }
 
-    @Test func theREPLRecordsBetweenRecordAndStop() throws {
+    @Test(.needsTmux, .terminalTimeLimit) func theREPLRecordsBetweenRecordAndStop() throws {
         let directory = try GutBotProcess.temporaryDirectory()
-        let session = try TmuxSession(command: "cd '\(GutBotProcess.packageRoot.path)' && HOME='\(directory.path)' XDG_STATE_HOME='\(directory.path)/state' "
+        let session = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(directory.path)' XDG_STATE_HOME='\(directory.path)/state' "
             + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 5")
         defer { session.stop() }
         func tmux(_ arguments: [String]) throws -> String { try session.run(arguments) }

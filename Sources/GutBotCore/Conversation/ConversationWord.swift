@@ -24,7 +24,7 @@ public enum ConversationWord: String, Sendable, CaseIterable {
 
     /// The plugin the answers are filed under, whether or not a small-talk
     /// file is loaded: conversation words are never a topic.
-    public static let pluginID = "smalltalk"
+    public static let pluginID = CorePluginID.smallTalk
 
     /// The kind of conversation word `words` (as ``TextNormalizer/words(_:)``
     /// gives them) make, or `nil` when the message is anything else.

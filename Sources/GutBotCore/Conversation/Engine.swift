@@ -25,11 +25,15 @@ public struct Engine: Sendable {
     /// The example vectors are one index: the router's intents first, then
     /// the safety net's groups from ``netOffset``, so one pass of dot
     /// products serves both.
+    ///
+    /// Throws when a plugin breaks the part of the ``Plugin`` contract an
+    /// engine can check (ids, intents), before anything is built.
     public init(safety: SafetyPlugin, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
                 outOfScope: [String] = [], stemmer: Stemmer, encoder: any SentenceEncoder,
-                cache: (EmbeddingCache, modelChecksum: String)? = nil) {
+                cache: (EmbeddingCache, modelChecksum: String)? = nil) throws(PluginContractError) {
+        try PluginContractError.check(plugins)
         var merged = lexicon
-        for case let topic as TopicPlugin in plugins { merged.merge(topic.synonyms) }
+        for plugin in plugins { merged.merge(plugin.synonyms) }
         self.safety = safety
         self.plugins = plugins
         let index = IntentIndex(plugins: plugins, outOfScope: outOfScope, analyzer: Analyzer(lexicon: merged, stemmer: stemmer))

@@ -8,12 +8,12 @@ public struct EngineLoader {
     public var engine: Engine
     /// Files that were ignored, to show as warnings (such as wording in a
     /// later safety folder, which may only add rules).
-    public var warnings: [PluginLoadError]
+    public var warnings: [FileError]
 
     /// The model file the encoder was read from.
     public var modelPath: String
 
-    /// Loads everything on `path`, with help lines for `region`, and the
+    /// Loads everything on `path` (and `extraPlugins`, written in Swift), with help lines for `region`, and the
     /// encoder's model from the last of `modelDirectories` that has one. Any
     /// plugin file that does not load stops the start, with every mistake
     /// listed: a bot quietly missing a topic answers its questions with the fallback.
@@ -49,9 +49,13 @@ public struct EngineLoader {
             throw StartupError.modelUnavailable(error, searched: modelDirectories)
         }
         modelPath = found
-        engine = Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
-                        outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
-                        cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) })
+        do {
+            engine = try Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
+                                outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
+                                cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) })
+        } catch {
+            throw StartupError.brokenPlugin(error)
+        }
         warnings = safety.warnings
     }
 }
@@ -59,11 +63,13 @@ public struct EngineLoader {
 /// Why gutbot cannot start.
 public enum StartupError: Error, CustomStringConvertible {
     /// The safety plugin could not load: gutbot never answers without it.
-    case safetyUnavailable(PluginLoadError, searched: [String])
+    case safetyUnavailable(FileError, searched: [String])
     /// The base safety folder has fewer rules than the shipped one.
     case weakerSafety(directory: String, rules: Int, shipped: Int)
     /// Plugin files that do not load, every mistake in each.
-    case brokenPlugins([PluginLoadError])
+    case brokenPlugins([FileError])
+    /// A plugin (a Swift one: files are checked as they load) breaks the ``Plugin`` contract.
+    case brokenPlugin(PluginContractError)
     /// libstemmer has no English stemmer.
     case stemmerUnavailable
     /// The sentence encoder's model is missing or broken: the safety net needs it.
@@ -73,7 +79,7 @@ public enum StartupError: Error, CustomStringConvertible {
     public var exitStatus: Int32 {
         switch self {
         case .safetyUnavailable, .weakerSafety, .modelUnavailable: return 2
-        case .brokenPlugins, .stemmerUnavailable: return 1
+        case .brokenPlugins, .brokenPlugin, .stemmerUnavailable: return 1
         }
     }
 
@@ -90,6 +96,8 @@ public enum StartupError: Error, CustomStringConvertible {
         case let .brokenPlugins(problems):
             return problems.map(\.description).joined(separator: "\n")
                 + "\ngutbot will not start until \(problems.count == 1 ? "this is" : "these are") fixed (`gutbot check` lists them too)."
+        case let .brokenPlugin(error):
+            return "gutbot will not start: \(error)"
         case .stemmerUnavailable:
             return "gutbot cannot start: libstemmer has no English stemmer"
         case let .modelUnavailable(error, searched):

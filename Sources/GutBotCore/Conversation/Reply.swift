@@ -43,7 +43,7 @@ public struct Reply: Sendable, Equatable {
     }
 
     /// The plugin id of replies no plugin could give.
-    public static let fallbackID = "fallback"
+    public static let fallbackID = CorePluginID.fallback
     /// The text and the reminder as one, the way the JSON protocol's `text` has always carried them.
     public var fullText: String {
         guard let reminder else { return text }
@@ -53,10 +53,10 @@ public struct Reply: Sendable, Equatable {
     /// The intent id of a clarifying question between two topics.
     public static let clarifyIntent = "clarify"
     /// The plugin id of the safety plugin.
-    public static let safetyID = "safety"
+    public static let safetyID = CorePluginID.safety
     /// The plugin id of the warm reply to distress that is not a crisis: the
     /// safety screen gives it, but it is support, not an interception.
-    public static let supportID = "support"
+    public static let supportID = CorePluginID.support
     /// The intent id of the acknowledgement of a reset.
     public static let resetIntent = "reset"
 }

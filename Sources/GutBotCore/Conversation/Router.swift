@@ -5,7 +5,7 @@
 /// Pure: the same message in the same session state gives the same route.
 public struct Router: Sendable {
     /// The plugin id that out-of-scope examples are filed under in the index.
-    public static let outOfScopeID = "fallback"
+    public static let outOfScopeID = CorePluginID.fallback
 
     /// The index over every topic intent and the out-of-scope examples.
     public let index: IntentIndex

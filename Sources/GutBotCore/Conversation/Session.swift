@@ -1,5 +1,7 @@
-/// What one conversation remembers between messages. The only mutable state
-/// in the core: everything else is a value or a pure function of it.
+/// What one conversation remembers between messages. Nothing else about a
+/// conversation is kept anywhere, so a reply depends only on the engine, the
+/// message and this value, and a session kept in a ``SessionStore`` carries
+/// the whole conversation.
 public struct Session: Sendable, Equatable {
     /// The conversation's id, as the JSON protocol names it.
     public let id: String

@@ -1,5 +1,5 @@
-/// Why a data file (a plugin, the safety data, a transcript) could not be
-/// read, with the file and line to look at.
+/// Why a data file (a plugin, a lexicon, the safety data, the model, a
+/// transcript, an eval set) could not be read, with the file and line to look at.
 public struct FileError: Error, Equatable, CustomStringConvertible {
     /// The file's path as given.
     public var file: String
@@ -22,8 +22,6 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// A plugin, lexicon or safety data file that could not be loaded.
+/// The old name of ``FileError``, still spelled so in `Safety/` until that
+/// folder's restructuring lands (one rename there, not two edits racing).
 public typealias PluginLoadError = FileError
-
-/// A transcript that could not be read.
-public typealias TranscriptError = FileError

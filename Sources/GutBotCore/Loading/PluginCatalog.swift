@@ -21,7 +21,7 @@ public struct PluginCatalog: Sendable {
     /// The base safety folder.
     public var safetyDirectory: String? { safetyDirectories.first }
     /// Files that could not be loaded; the rest still load.
-    public var problems: [PluginLoadError] = []
+    public var problems: [FileError] = []
     /// Ids defined by more than one file, with the files, in load order.
     public var replaced: [String: [String]] = [:]
 
@@ -62,7 +62,7 @@ public struct PluginCatalog: Sendable {
                     }
                     // Only the later file would load, silently: a mistake, not an override.
                     if let twin = idsHere[plugin.id] {
-                        catalog.problems.append(PluginLoadError(file: file, line: PluginSourceLines(path: file).id,
+                        catalog.problems.append(FileError(file: file, line: PluginSourceLines(path: file).id,
                             message: "plugin id '\(plugin.id)' is also used by \(twin) in the same directory; give each plugin its own id"))
                     }
                     idsHere[plugin.id] = file
@@ -77,5 +77,31 @@ public struct PluginCatalog: Sendable {
         }
         catalog.topics = byID.values.sorted { $0.id < $1.id }
         return catalog
+    }
+}
+
+/// Reads a shared `lexicon.yml`: a `synonyms:` mapping of words people type
+/// to the words the examples use.
+public enum LexiconFile {
+    /// Loads the lexicon at `path`.
+    public static func load(path: String) throws(FileError) -> Lexicon {
+        let file = try YAMLFile(path: path)
+        return Lexicon(try file.pairs("synonyms", in: file.root, what: "the lexicon"))
+    }
+}
+
+/// Reads `out-of-scope.yml`: an `examples:` list of questions gutbot should
+/// not answer, which the router learns as the fallback's own examples.
+public enum OutOfScopeFile {
+    /// The file's name in a plugin directory.
+    public static let name = "out-of-scope.yml"
+
+    /// Loads the examples at `path`.
+    public static func load(path: String) throws(FileError) -> [String] {
+        let file = try YAMLFile(path: path)
+        return try file.sequence("examples", in: file.root, what: "the out-of-scope file").map { (node) throws(FileError) -> String in
+            guard let text = node.scalar?.string, !text.isEmpty else { throw file.fail(node, "every example must be non-empty text") }
+            return text
+        }
     }
 }

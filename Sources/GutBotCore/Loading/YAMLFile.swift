@@ -2,58 +2,58 @@ import Foundation
 import Yams
 
 /// A parsed YAML file and typed access to its nodes, every failure reported
-/// as a ``PluginLoadError`` naming the file and line.
+/// as a ``FileError`` naming the file and line.
 struct YAMLFile {
     let path: String
     let root: Node
 
     /// Reads and parses `path`.
-    init(path: String) throws(PluginLoadError) {
+    init(path: String) throws(FileError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PluginLoadError(file: path, line: nil, message: "the file does not exist")
+            throw FileError(file: path, line: nil, message: "the file does not exist")
         }
         if isDirectory.boolValue {
-            throw PluginLoadError(file: path, line: nil, message: "this is a directory, where a file should be")
+            throw FileError(file: path, line: nil, message: "this is a directory, where a file should be")
         }
         guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw PluginLoadError(file: path, line: nil, message: "cannot read the file (permission denied?); gutbot needs to read it")
+            throw FileError(file: path, line: nil, message: "cannot read the file (permission denied?); gutbot needs to read it")
         }
         try self.init(path: path, data: data)
     }
 
     /// Parses `data` read from `path`.
-    init(path: String, data: Data) throws(PluginLoadError) {
+    init(path: String, data: Data) throws(FileError) {
         self.path = path
         guard let text = String(data: data, encoding: .utf8) else {
-            throw PluginLoadError(file: path, line: Self.firstInvalidLine(data), message: "the file is not valid UTF-8")
+            throw FileError(file: path, line: Self.firstInvalidLine(data), message: "the file is not valid UTF-8")
         }
         do {
             guard let root = try Yams.compose(yaml: text) else {
-                throw PluginLoadError(file: path, line: nil, message: "the file is empty")
+                throw FileError(file: path, line: nil, message: "the file is empty")
             }
             self.root = root
-        } catch let error as PluginLoadError {
+        } catch let error as FileError {
             throw error
         } catch let error as YamlError {
             throw Self.describe(error, path: path)
         } catch {
-            throw PluginLoadError(file: path, line: nil, message: "\(error)")
+            throw FileError(file: path, line: nil, message: "\(error)")
         }
     }
 
-    func fail(_ node: Node?, _ message: String) -> PluginLoadError {
-        PluginLoadError(file: path, line: node?.mark?.line, message: message)
+    func fail(_ node: Node?, _ message: String) -> FileError {
+        FileError(file: path, line: node?.mark?.line, message: message)
     }
 
     /// The mapping `node` must be.
-    func mapping(_ node: Node, what: String) throws(PluginLoadError) -> Node.Mapping {
+    func mapping(_ node: Node, what: String) throws(FileError) -> Node.Mapping {
         guard let mapping = node.mapping else { throw fail(node, "\(what) must be a mapping of keys to values") }
         return mapping
     }
 
     /// The value of a required key of `mapping`.
-    func required(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> Node {
+    func required(_ key: String, in node: Node, what: String) throws(FileError) -> Node {
         guard let value = try mapping(node, what: what)[key] else {
             throw fail(node, "\(what) is missing the required key '\(key)'")
         }
@@ -61,7 +61,7 @@ struct YAMLFile {
     }
 
     /// A required non-empty string.
-    func string(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> String {
+    func string(_ key: String, in node: Node, what: String) throws(FileError) -> String {
         let value = try required(key, in: node, what: what)
         guard let text = value.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
             throw fail(value, "'\(key)' in \(what) must be non-empty text")
@@ -70,7 +70,7 @@ struct YAMLFile {
     }
 
     /// An optional string: absent, `null` or `~` give `nil`.
-    func optionalString(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> String? {
+    func optionalString(_ key: String, in node: Node, what: String) throws(FileError) -> String? {
         guard let value = try mapping(node, what: what)[key] else { return nil }
         guard let scalar = value.scalar else { throw fail(value, "'\(key)' in \(what) must be text") }
         if value.null != nil { return nil }
@@ -80,13 +80,13 @@ struct YAMLFile {
 
     /// Throws for the first key of `node` (a mapping) that is not in `known`,
     /// naming it, its line and the key it most likely meant.
-    func rejectUnknownKeys(in node: Node, known: [String], what: String, why: String? = nil) throws(PluginLoadError) {
+    func rejectUnknownKeys(in node: Node, known: [String], what: String, why: String? = nil) throws(FileError) {
         guard let unknown = UnknownKey.find(in: try mapping(node, what: what), known: known).first else { return }
-        throw PluginLoadError(file: path, line: unknown.line, message: unknown.message(what: what, known: known, why: why))
+        throw FileError(file: path, line: unknown.line, message: unknown.message(what: what, known: known, why: why))
     }
 
     /// A required non-empty sequence.
-    func sequence(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> [Node] {
+    func sequence(_ key: String, in node: Node, what: String) throws(FileError) -> [Node] {
         let value = try required(key, in: node, what: what)
         guard let items = value.sequence, !items.isEmpty else {
             throw fail(value, "'\(key)' in \(what) must be a non-empty list")
@@ -95,7 +95,7 @@ struct YAMLFile {
     }
 
     /// An optional `text: text` mapping, as synonyms are written.
-    func pairs(_ key: String, in node: Node, what: String) throws(PluginLoadError) -> [(String, String)] {
+    func pairs(_ key: String, in node: Node, what: String) throws(FileError) -> [(String, String)] {
         guard let value = try mapping(node, what: what)[key] else { return [] }
         guard let map = value.mapping else { throw fail(value, "'\(key)' in \(what) must map words to words") }
         var result: [(String, String)] = []
@@ -108,21 +108,21 @@ struct YAMLFile {
         return result
     }
 
-    private static func describe(_ error: YamlError, path: String) -> PluginLoadError {
+    private static func describe(_ error: YamlError, path: String) -> FileError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return PluginLoadError(file: path, line: mark.line, message: "YAML error: \(detail)")
+            return FileError(file: path, line: mark.line, message: "YAML error: \(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
             // Yams marks the first of the two; the second is the one an author just added.
             let first = context.mark.line
             let again = duplicates.first.flatMap { repeatedLine(of: $0, after: context.mark, in: context.text) }
-            return PluginLoadError(file: path, line: again ?? first,
+            return FileError(file: path, line: again ?? first,
                                    message: "YAML error: duplicate key \(duplicates.joined(separator: ", "))"
                                        + (again == nil ? "" : " (first at line \(first))"))
         default:
-            return PluginLoadError(file: path, line: nil, message: "YAML error: \(error)")
+            return FileError(file: path, line: nil, message: "YAML error: \(error)")
         }
     }
 

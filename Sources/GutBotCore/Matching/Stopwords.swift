@@ -1,7 +1,8 @@
 /// Words too common to tell one intent from another. Negations and words such
 /// as "much", "more" or "why" stay: they change what a question asks.
-enum Stopwords {
-    static let english: Set<String> = [
+public enum Stopwords {
+    /// The English list, lowercase.
+    public static let english: Set<String> = [
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with",
         "about", "as", "into", "from", "up", "so", "than", "then", "there", "here", "this", "that",
         "these", "those", "it", "its", "i", "me", "my", "mine", "myself", "we", "us", "our", "you",

@@ -19,10 +19,17 @@ public enum Region: String, Sendable, CaseIterable {
         }
     }
 
+    /// The region `name` stands for, in any case: a raw value, or `gb` for
+    /// the UK (the ISO code people type). The one place the alias is read.
+    public init?(named name: String) {
+        let name = name.lowercased()
+        guard let region = Region(rawValue: name) ?? (name == "gb" ? .uk : nil) else { return nil }
+        self = region
+    }
+
     /// `--region` if given, else `LC_ALL`, else `LANG`, else international.
     public static func resolve(option: String?, environment: [String: String]) -> Region {
-        if let option, let region = Region(rawValue: option.lowercased()) { return region }
-        if let option, option.lowercased() == "gb" { return .uk }
+        if let region = option.flatMap(Region.init(named:)) { return region }
         for variable in ["LC_ALL", "LANG"] {
             if let region = fromLocale(environment[variable]) { return region }
         }

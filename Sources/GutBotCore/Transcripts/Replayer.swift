@@ -47,3 +47,106 @@ public struct Replayer: Sendable {
         }
     }
 }
+
+/// A whole transcript replayed: every turn, passing or not.
+public struct TranscriptReplay: Sendable, Equatable {
+    /// The transcript that was replayed.
+    public var transcript: Transcript
+    /// Its turns, in order, each with what the engine answered.
+    public var turns: [TurnReplay]
+
+    /// A replay of `transcript` with the given turns.
+    public init(transcript: Transcript, turns: [TurnReplay]) {
+        self.transcript = transcript
+        self.turns = turns
+    }
+
+    /// Whether every turn passed.
+    public var passed: Bool { turns.allSatisfy(\.passed) }
+
+    /// The turns that did not pass.
+    public var failedTurns: [TurnReplay] { turns.filter { !$0.passed } }
+}
+
+/// One turn replayed: what the engine answered and how it differs from the
+/// transcript.
+public struct TurnReplay: Sendable, Equatable {
+    /// The turn as the transcript has it.
+    public var turn: TranscriptTurn
+    /// 1-based position of the turn in its transcript.
+    public var number: Int
+    /// The plugin and intent that answered.
+    public var routing: TranscriptRouting
+    /// The reply as the front end renders it (with its source line).
+    public var text: String
+    /// Every expectation that does not hold; empty when the turn passed.
+    public var failures: [TurnFailure]
+
+    /// A replayed turn with the given fields.
+    public init(turn: TranscriptTurn, number: Int, routing: TranscriptRouting, text: String, failures: [TurnFailure]) {
+        self.turn = turn
+        self.number = number
+        self.routing = routing
+        self.text = text
+        self.failures = failures
+    }
+
+    /// Whether every expectation held.
+    public var passed: Bool { failures.isEmpty }
+}
+
+/// One way a replayed reply differs from its transcript.
+public enum TurnFailure: Sendable, Equatable {
+    /// A different plugin or intent answered.
+    case routing(expected: TranscriptRouting, actual: TranscriptRouting, line: Int)
+    /// The reply text differs from the exact text expected.
+    case reply(expected: String, actual: String, line: Int)
+    /// A check does not hold.
+    case assertion(TranscriptAssertion, line: Int)
+
+    /// The line of the expectation that failed.
+    public var line: Int {
+        switch self {
+        case let .routing(_, _, line), let .reply(_, _, line), let .assertion(_, line): return line
+        }
+    }
+
+    /// Whether `replay --update` can rewrite the expectation: routing and
+    /// exact text can be blessed; a check is the author's intent and is not.
+    public var isBlessable: Bool {
+        if case .assertion = self { return false }
+        return true
+    }
+}
+
+/// How reply text is compared and written in transcripts.
+///
+/// Editors and review tools strip trailing spaces and blank lines at the ends
+/// of blocks, so both are ignored when comparing: a hand-edited transcript must
+/// not fail over whitespace nobody can see.
+public enum TranscriptText {
+    /// The first characters that mark a line as something other than reply
+    /// text; a reply line starting with one is written with a `\` before it.
+    public static let markers: Set<Character> = ["#", ">", "<", "~", "/", "!", "\\"]
+
+    /// `text` with trailing whitespace removed from every line and blank lines
+    /// removed from both ends.
+    public static func normalized(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = Substring(line)
+            while let last = line.last, last.isWhitespace { line.removeLast() }
+            return line
+        }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The lines a reply is written as, each escaped when it could be read as a marker.
+    public static func escapedLines(_ text: String) -> [String] {
+        normalized(text).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if let first = line.first, markers.contains(first) { return "\\" + line }
+            return String(line)
+        }
+    }
+}

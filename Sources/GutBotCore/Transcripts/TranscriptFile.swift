@@ -10,13 +10,13 @@ public enum TranscriptFile {
     /// (whatever its extension), a folder searched recursively for `*.chat`
     /// in sorted order. A path that does not exist becomes an error in its
     /// place, so it is reported and counted like a broken transcript.
-    public static func find(_ paths: [String]) -> [Result<String, TranscriptError>] {
+    public static func find(_ paths: [String]) -> [Result<String, FileError>] {
         let files = FileManager.default
-        var found: [Result<String, TranscriptError>] = []
+        var found: [Result<String, FileError>] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                found.append(.failure(TranscriptError(file: path, line: nil, message: "no such file or folder")))
+                found.append(.failure(FileError(file: path, line: nil, message: "no such file or folder")))
                 continue
             }
             guard isDirectory.boolValue else {
@@ -34,9 +34,9 @@ public enum TranscriptFile {
     }
 
     /// Reads and parses the transcript at `path`.
-    public static func load(_ path: String) throws(TranscriptError) -> Transcript {
+    public static func load(_ path: String) throws(FileError) -> Transcript {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TranscriptError(file: path, line: nil, message: "cannot be read")
+            throw FileError(file: path, line: nil, message: "cannot be read")
         }
         return try TranscriptParser.parse(data, file: path)
     }
@@ -44,7 +44,7 @@ public enum TranscriptFile {
     /// Replaces the file at `path` with `text`: written to a temporary file
     /// in the same folder, synced, then renamed over the old one, so a reader
     /// or a crash sees the old file or the new one, never half of either.
-    public static func replace(_ path: String, with text: String) throws(TranscriptError) {
+    public static func replace(_ path: String, with text: String) throws(FileError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
@@ -77,7 +77,7 @@ public enum TranscriptFile {
         }
     }
 
-    private static func failure(_ path: String, _ message: String) -> TranscriptError {
-        TranscriptError(file: path, line: nil, message: message)
+    private static func failure(_ path: String, _ message: String) -> FileError {
+        FileError(file: path, line: nil, message: message)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the transcript format. Every mistake is reported as a
-/// ``TranscriptError`` with its line; nothing in a file can crash it.
+/// ``FileError`` with its line; nothing in a file can crash it.
 ///
 /// A line's first character says what it is: `#` comment, `>` the user's
 /// message, `<` routing, `~` contains, `/` regular expression, `!` a negated
@@ -9,13 +9,13 @@ import Foundation
 /// else, blank lines between text included, is the exact reply.
 public enum TranscriptParser {
     /// Parses the contents of `file`; it must be UTF-8.
-    public static func parse(_ data: Data, file: String) throws(TranscriptError) -> Transcript {
+    public static func parse(_ data: Data, file: String) throws(FileError) -> Transcript {
         var lines: [String] = []
         var number = 0
         for bytes in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             guard var line = String(validating: bytes, as: UTF8.self) else {
-                throw TranscriptError(file: file, line: number, message: "not valid UTF-8: transcripts are UTF-8 text")
+                throw FileError(file: file, line: number, message: "not valid UTF-8: transcripts are UTF-8 text")
             }
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             lines.append(line.hasSuffix("\r") ? String(line.dropLast()) : line)
@@ -26,20 +26,20 @@ public enum TranscriptParser {
     }
 
     /// Parses `text`, as if read from `file`.
-    public static func parse(_ text: String, file: String) throws(TranscriptError) -> Transcript {
+    public static func parse(_ text: String, file: String) throws(FileError) -> Transcript {
         try parse(Data(text.utf8), file: file)
     }
 
-    private static func parse(lines: [String], file: String) throws(TranscriptError) -> Transcript {
+    private static func parse(lines: [String], file: String) throws(FileError) -> Transcript {
         var transcript = Transcript(file: file)
         var turn: TranscriptTurn?
         var text = PendingText()
 
-        func fail(_ line: Int, _ message: String) -> TranscriptError {
-            TranscriptError(file: file, line: line, message: message)
+        func fail(_ line: Int, _ message: String) -> FileError {
+            FileError(file: file, line: line, message: message)
         }
         // Ends the reply text being read, if any, into `turn`.
-        func flushText() throws(TranscriptError) {
+        func flushText() throws(FileError) {
             guard let start = text.start else { return }
             if turn?.reply != nil {
                 throw fail(start, "a second reply text in this turn: a comment or a check between reply lines splits the reply (escape a reply line that starts with '#' as '\\#')")
@@ -48,7 +48,7 @@ public enum TranscriptParser {
             turn?.entries += Array(repeating: TranscriptEntry(line: 0, .blank), count: text.trailingBlanks)
             text = PendingText()
         }
-        func finishTurn() throws(TranscriptError) {
+        func finishTurn() throws(FileError) {
             try flushText()
             guard let finished = turn else { return }
             guard finished.entries.contains(where: \.isExpectation) else {
@@ -66,7 +66,7 @@ public enum TranscriptParser {
                 if isBlank {
                     transcript.header.append(TranscriptEntry(line: number, .blank))
                 } else if line.hasPrefix("#") {
-                    if let region = Transcript.headerField(line, key: "region"), Transcript.region(named: region) == nil {
+                    if let region = Transcript.headerField(line, key: "region"), Region(named: region) == nil {
                         throw fail(number, "unknown region '\(region)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     transcript.header.append(TranscriptEntry(line: number, .comment(line)))
@@ -114,8 +114,8 @@ public enum TranscriptParser {
         return ControlEscapes.unescaped(String(rest.hasPrefix(" ") ? rest.dropFirst() : rest))
     }
 
-    private static func assertion(_ line: String, number: Int, file: String) throws(TranscriptError) -> TranscriptAssertion {
-        func fail(_ message: String) -> TranscriptError { TranscriptError(file: file, line: number, message: message) }
+    private static func assertion(_ line: String, number: Int, file: String) throws(FileError) -> TranscriptAssertion {
+        func fail(_ message: String) -> FileError { FileError(file: file, line: number, message: message) }
         let negated = line.hasPrefix("!")
         let body = negated ? line.dropFirst() : Substring(line)
         switch body.first {

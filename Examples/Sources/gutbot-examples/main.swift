@@ -1,0 +1,4 @@
+import GutBotCLI
+import QuickReference
+
+GutBotCLI.main(plugins: [QuickReferencePlugin()])
