@@ -2,8 +2,7 @@ import Testing
 @testable import GutBotCore
 import GutBotTestSupport
 
-/// The example index: its two-pass scan gives bit for bit what scoring every
-/// example gives, and a scan limited to some groups gives, for those groups,
+/// The example index: a scan limited to some groups gives, for those groups,
 /// exactly what the full scan gives.
 struct SemanticIndexTests {
     /// Unit vectors from a fixed generator, so a failure repeats.
@@ -48,49 +47,6 @@ struct SemanticIndexTests {
                 #expect(abs(Double(full.closest[group]) - best) < 1e-5)
                 #expect(abs(cosines[full.closestExample[group]] - best) < 1e-5)
             }
-        }
-    }
-
-    /// Groups built to be hard for pruning: near-duplicate rows, exact ties,
-    /// rows of every length, an empty group.
-    static func hardIndex(dimensions: Int) -> SemanticIndex {
-        var groups: [[[Float]]] = []
-        let base = vectors(40, dimensions: dimensions, seed: 3)
-        for (number, vector) in base.enumerated() where number % 4 == 0 {
-            let nudged = Vector.normalized(vector.enumerated().map { $0.offset == 0 ? $0.element + 1e-6 : $0.element })!
-            // A row, its exact copy (a tie), a nudged copy, and a row scaled to length 2.
-            groups.append([vector, vector, nudged, vector.map { $0 * 2 }] + Array(base[(number + 1)..<(number + 4)]))
-        }
-        groups.append([])
-        return SemanticIndex(vectors: groups, dimensions: dimensions)
-    }
-
-    @Test(arguments: [7, 384])
-    func theTwoPassScanIsExact(dimensions: Int) {
-        let index = Self.hardIndex(dimensions: dimensions)
-        var queries = Self.vectors(50, dimensions: dimensions, seed: 11)
-        queries += Self.vectors(5, dimensions: dimensions, seed: 3)  // the rows themselves: exact ties
-        queries.append([Float](repeating: 0, count: dimensions))  // nothing read
-        queries.append(queries[0].map { $0 * 3 })  // not unit length
-        queries.append([Float.nan] + queries[1].dropFirst())  // not finite
-        for query in queries {
-            let fast = index.similarity(to: query), slow = index.exhaustiveSimilarity(to: query)
-            #expect(fast.closest.map(\.bitPattern) == slow.closest.map(\.bitPattern))
-            #expect(fast.closestExample == slow.closestExample)
-            #expect(fast.centroid.map(\.bitPattern) == slow.centroid.map(\.bitPattern))
-        }
-    }
-
-    @Test func theTwoPassScanIsExactOnTheShippedExamples() {
-        let engine = ShippedEngine.engine
-        let questions = ["does fiber help my mood", "i want to die", "how much sleep do i need", "kimchi every day?",
-                         "what is the capital of peru", "my stomach hurts when i am stressed", "zzz", "é ✓ 你好"]
-        for question in questions {
-            guard let vector = engine.router.encoder.encode(question) else { continue }
-            let fast = engine.router.meaning.similarity(to: vector)
-            let slow = engine.router.meaning.exhaustiveSimilarity(to: vector)
-            #expect(fast.closest.map(\.bitPattern) == slow.closest.map(\.bitPattern), "\(question)")
-            #expect(fast.closestExample == slow.closestExample, "\(question)")
         }
     }
 }
