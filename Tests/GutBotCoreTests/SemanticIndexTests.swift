@@ -1,6 +1,5 @@
 import Testing
 @testable import GutBotCore
-import GutBotTestSupport
 
 /// The example index: a scan limited to some groups gives, for those groups,
 /// exactly what the full scan gives.
