@@ -11,7 +11,7 @@ public struct PluginCheckReport: Sendable, Equatable {
     /// Examples in those intents.
     public var examples: Int
     /// Where safety was loaded from and how many rules each folder has
-    /// (``SafetyPlugin/originSummary``); `nil` when it did not load.
+    /// (``SafetyScreen/originSummary``); `nil` when it did not load.
     public var safety: String?
 
     /// A report with the given findings and counts.

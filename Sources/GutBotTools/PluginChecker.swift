@@ -132,7 +132,7 @@ public struct PluginChecker: Sendable {
             findings += loaded.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
             return loaded.engine
         } catch StartupError.brokenPlugins {
-            guard let safety = try? SafetyPlugin.load(directories: catalog.safetyDirectories, region: .international),
+            guard let safety = try? SafetyScreen.load(directories: catalog.safetyDirectories, region: .international),
                   let stemmer = Stemmer(), let found = ModelFile.find(in: modelDirectories),
                   let model = try? ModelFile.load(path: found) else { return nil }
             findings += safety.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }

@@ -34,10 +34,10 @@ import Testing
             lines: ["a local line (call 555 0100)"]
         """
 
-    private static func load(_ directories: [String]) throws -> SafetyPlugin {
+    private static func load(_ directories: [String]) throws -> SafetyScreen {
         let path = PluginSearchPath(directories)
         let catalog = PluginCatalog.load(path)
-        return try SafetyPlugin.load(directories: catalog.safetyDirectories, region: .us)
+        return try SafetyScreen.load(directories: catalog.safetyDirectories, region: .us)
     }
 
     @Test(arguments: ["I want to kill myself", "i want to die", "I took 30 sertraline an hour ago"])

@@ -20,7 +20,7 @@ import Testing
     /// The error loading `directory` throws; a recorded issue when it loads.
     private static func loadError(_ directory: String?) -> FileError? {
         do {
-            _ = try SafetyPlugin.load(directory: directory, region: .us)
+            _ = try SafetyScreen.load(directory: directory, region: .us)
             Issue.record("broken safety data loaded")
             return nil
         } catch {
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func theShippedDataLoads() throws {
-        let plugin = try SafetyPlugin.load(directory: TestPackage.safetyDirectory, region: .us)
+        let plugin = try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
         #expect(plugin.rules.count > 5)
         #expect(!plugin.rulebook.guards.isEmpty)
         #expect(plugin.helplines.checked.count == 10)

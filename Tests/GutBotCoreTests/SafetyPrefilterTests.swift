@@ -7,8 +7,8 @@ import Testing
 /// verdict is the same with it as without it, and every match of every
 /// pattern contains one of the literals the prefilter requires.
 @Suite struct SafetyPrefilterTests {
-    private static func plugin() throws -> SafetyPlugin {
-        try SafetyPlugin.load(directory: TestPackage.safetyDirectory, region: .us)
+    private static func plugin() throws -> SafetyScreen {
+        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
     }
 
     @Test(arguments: [

@@ -5,8 +5,8 @@ import Testing
 /// How the safety plugin reads past disguises, and how guards and denials
 /// work clause by clause without hiding a risk elsewhere in the message.
 @Suite struct SafetyTextTests {
-    private static func plugin() throws -> SafetyPlugin {
-        try SafetyPlugin.load(directory: TestPackage.safetyDirectory, region: .us)
+    private static func plugin() throws -> SafetyScreen {
+        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
     }
 
     private static func forms(_ text: String) throws -> [String] {

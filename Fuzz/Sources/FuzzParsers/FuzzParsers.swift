@@ -42,11 +42,11 @@ public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         precondition((read.plugin == nil) != read.problems.isEmpty, "a plugin and problems, or neither")
         for problem in read.problems { precondition(problem.file == "fuzz.yml" && (problem.line ?? 1) >= 0) }
     case 1:
-        _ = try? SafetyPlugin.parse(safety: body, lexicon: shippedLexicon, wording: shippedWording, region: .us)
+        _ = try? SafetyScreen.parse(safety: body, lexicon: shippedLexicon, wording: shippedWording, region: .us)
     case 2:
-        _ = try? SafetyPlugin.parse(safety: smallSafety, lexicon: body, wording: shippedWording, region: .us)
+        _ = try? SafetyScreen.parse(safety: smallSafety, lexicon: body, wording: shippedWording, region: .us)
     case 3:
-        _ = try? SafetyPlugin.parse(safety: smallSafety, lexicon: shippedLexicon, wording: body, region: .us)
+        _ = try? SafetyScreen.parse(safety: smallSafety, lexicon: shippedLexicon, wording: body, region: .us)
     case 4:
         if let transcript = try? TranscriptParser.parse(body, file: "fuzz.chat") {
             // What the formatter writes must read back as the same turns.

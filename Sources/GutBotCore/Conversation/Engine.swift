@@ -2,7 +2,7 @@
 /// plugin, else the fallback. Front ends only feed it text and render replies.
 public struct Engine: Sendable {
     /// The mandatory safety plugin.
-    public let safety: SafetyPlugin
+    public let safety: SafetyScreen
     /// Topic plugins, in a fixed order that breaks ties.
     public let plugins: [any Plugin]
     /// Chooses the intent for each message.
@@ -28,7 +28,7 @@ public struct Engine: Sendable {
     ///
     /// Throws when a plugin breaks the part of the ``Plugin`` contract an
     /// engine can check (ids, intents), before anything is built.
-    public init(safety: SafetyPlugin, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
+    public init(safety: SafetyScreen, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
                 outOfScope: [String] = [], stemmer: Stemmer, encoder: any SentenceEncoder,
                 cache: (EmbeddingCache, modelChecksum: String)? = nil) throws(PluginContractError) {
         try PluginContractError.check(plugins)

@@ -26,9 +26,9 @@ public struct EngineLoader {
                 minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
                 cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache) throws(StartupError) {
         let catalog = PluginCatalog.load(path)
-        let safety: SafetyPlugin
+        let safety: SafetyScreen
         do {
-            safety = try SafetyPlugin.load(directories: catalog.safetyDirectories, region: region)
+            safety = try SafetyScreen.load(directories: catalog.safetyDirectories, region: region)
         } catch {
             throw StartupError.safetyUnavailable(error, searched: path.directories)
         }

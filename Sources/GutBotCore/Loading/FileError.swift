@@ -21,7 +21,3 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
         return "\(file): \(message)"
     }
 }
-
-/// The old name of ``FileError``, still spelled so in `Safety/` until that
-/// folder's restructuring lands (one rename there, not two edits racing).
-public typealias PluginLoadError = FileError

@@ -38,7 +38,7 @@ enum SafetyFile {
         /// Extra crisis lines by region.
         var helplines: [Region: [String]]
         /// Files in the folder that a later folder may not bring, to warn about.
-        var ignored: [PluginLoadError]
+        var ignored: [FileError]
     }
 
     /// Reads only the rules in `directory`, for comparing a folder with the
@@ -49,7 +49,7 @@ enum SafetyFile {
         return rules.count
     }
 
-    static func load(directory: String) throws(PluginLoadError) -> Contents {
+    static func load(directory: String) throws(FileError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         var contents = try load(main: YAMLFile(path: path(name)), lexicon: YAMLFile(path: path(lexiconName)),
                                 wording: YAMLFile(path: path(wordingName)))
@@ -58,10 +58,10 @@ enum SafetyFile {
     }
 
     /// The semantic net's tables in `directory`, each crisis category checked against the wording.
-    static func loadNet(directory: String, wording: SafetyWording, existing: [SafetyNet.Line] = []) throws(PluginLoadError) -> SafetyNet {
+    static func loadNet(directory: String, wording: SafetyWording, existing: [SafetyNet.Line] = []) throws(FileError) -> SafetyNet {
         let net = SafetyNet(lines: existing + (try SafetyNet.loadLines(directory: directory)))
         for category in net.categories where wording.categories[category] == nil {
-            throw PluginLoadError(file: (directory as NSString).appendingPathComponent(SafetyNet.folder), line: nil,
+            throw FileError(file: (directory as NSString).appendingPathComponent(SafetyNet.folder), line: nil,
                                   message: "the tables use the crisis category '\(category)', which has no reply in \(wordingName)")
         }
         return net
@@ -69,13 +69,13 @@ enum SafetyFile {
 
     /// The three files' contents held in memory (for fuzzing and tests);
     /// `directory` only names them in errors.
-    static func parse(safety: Data, lexicon: Data, wording: Data, directory: String) throws(PluginLoadError) -> Contents {
+    static func parse(safety: Data, lexicon: Data, wording: Data, directory: String) throws(FileError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         return try load(main: YAMLFile(path: path(name), data: safety), lexicon: YAMLFile(path: path(lexiconName), data: lexicon),
                         wording: YAMLFile(path: path(wordingName), data: wording))
     }
 
-    private static func load(main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile) throws(PluginLoadError) -> Contents {
+    private static func load(main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile) throws(FileError) -> Contents {
         try main.rejectUnknownKeys(in: main.root, known: ["checked", "helplines", "terms", "rules", "guards"], what: "the safety data")
         let helplines = try loadHelplines(main)
         let terms = try loadTerms(main)
@@ -97,7 +97,7 @@ enum SafetyFile {
 
     /// Reads a later safety folder against the `base` it adds to. Broken data
     /// is an error, as in the base folder: safety fails closed.
-    static func loadAddition(directory: String, base: Contents) throws(PluginLoadError) -> Addition {
+    static func loadAddition(directory: String, base: Contents) throws(FileError) -> Addition {
         let path = (directory as NSString).appendingPathComponent(name)
         let main = try YAMLFile(path: path)
         let root = main.root
@@ -106,9 +106,9 @@ enum SafetyFile {
         // `checked` and full help-line entries are allowed so that a copy of
         // the shipped file loads; what it would change is ignored, with a warning.
         try main.rejectUnknownKeys(in: root, known: ["checked", "terms", "rules", "guards", "helplines"], what: what)
-        var warnings: [PluginLoadError] = []
+        var warnings: [FileError] = []
         func ignore(_ node: Node?, _ message: String) {
-            warnings.append(PluginLoadError(file: path, line: node?.mark?.line, message: "ignored: " + message))
+            warnings.append(FileError(file: path, line: node?.mark?.line, message: "ignored: " + message))
         }
         var terms = base.terms
         for (name, definition) in try loadTerms(main).definitions { terms.definitions[name] = definition }
@@ -143,7 +143,7 @@ enum SafetyFile {
         }
         let ignored = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
             .filter { $0 != name && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
-            .map { PluginLoadError(file: (directory as NSString).appendingPathComponent($0), line: nil,
+            .map { FileError(file: (directory as NSString).appendingPathComponent($0), line: nil,
                                    message: "ignored: a safety folder later on the plugin path can only add rules, guards and help lines in \(name); slang and wording come from the shipped folder") }
         return Addition(directory: directory,
                         rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: base.rulebook.lexicon),
@@ -152,7 +152,7 @@ enum SafetyFile {
 
     // MARK: - safety.yml
 
-    private static func loadHelplines(_ file: YAMLFile) throws(PluginLoadError) -> Helplines {
+    private static func loadHelplines(_ file: YAMLFile) throws(FileError) -> Helplines {
         let root = file.root
         let checked = try file.string("checked", in: root, what: "the safety data")
         guard checked.range(of: "^\\d{4}-\\d{2}-\\d{2}$", options: .regularExpression) != nil else {
@@ -177,7 +177,7 @@ enum SafetyFile {
         return Helplines(checked: checked, entries: entries)
     }
 
-    private static func loadTerms(_ file: YAMLFile) throws(PluginLoadError) -> SafetyTerms {
+    private static func loadTerms(_ file: YAMLFile) throws(FileError) -> SafetyTerms {
         var terms = SafetyTerms()
         for (name, definition) in try file.pairs("terms", in: file.root, what: "the safety data") {
             guard name.range(of: "^[a-z][a-z-]*$", options: .regularExpression) != nil else {
@@ -188,7 +188,7 @@ enum SafetyFile {
         return terms
     }
 
-    private static func loadRules(_ file: YAMLFile, terms: SafetyTerms, wording: SafetyWording) throws(PluginLoadError) -> [SafetyRule] {
+    private static func loadRules(_ file: YAMLFile, terms: SafetyTerms, wording: SafetyWording) throws(FileError) -> [SafetyRule] {
         var rules: [SafetyRule] = []
         var seen: Set<String> = []
         for node in try file.sequence("rules", in: file.root, what: "the safety data") {
@@ -205,7 +205,7 @@ enum SafetyFile {
                 throw file.fail(node["tier"], "rule '\(id)' has tier '\(tierText)'; use emergency or crisis")
             }
             let owner = "rule '\(id)'"
-            func optional(_ key: String) throws(PluginLoadError) -> SafetyPatterns {
+            func optional(_ key: String) throws(FileError) -> SafetyPatterns {
                 guard node[key] != nil else { return SafetyPatterns() }
                 return try compile(file.sequence(key, in: node, what: owner), of: file, terms: terms, owner: owner)
             }
@@ -223,7 +223,7 @@ enum SafetyFile {
     /// A rule's `combinations`: each `all:` a list of patterns that must all
     /// match, `within: clause` (the default) or `message`, with optional
     /// `unless:` and `despite-guards:`.
-    private static func loadCombinations(_ node: Node, of file: YAMLFile, terms: SafetyTerms, owner: String) throws(PluginLoadError) -> [SafetyCombination] {
+    private static func loadCombinations(_ node: Node, of file: YAMLFile, terms: SafetyTerms, owner: String) throws(FileError) -> [SafetyCombination] {
         guard node["combinations"] != nil else { return [] }
         var result: [SafetyCombination] = []
         for item in try file.sequence("combinations", in: node, what: owner) {
@@ -254,7 +254,7 @@ enum SafetyFile {
         return result
     }
 
-    private static func loadGuards(_ file: YAMLFile, terms: SafetyTerms) throws(PluginLoadError) -> [SafetyGuard] {
+    private static func loadGuards(_ file: YAMLFile, terms: SafetyTerms) throws(FileError) -> [SafetyGuard] {
         var guards: [SafetyGuard] = []
         for node in try file.sequence("guards", in: file.root, what: "the safety data") {
             let id = try file.string("id", in: node, what: "a guard")
@@ -267,7 +267,7 @@ enum SafetyFile {
 
     // MARK: - lexicon.yml
 
-    private static func loadLexicon(_ file: YAMLFile) throws(PluginLoadError) -> SafetyLexicon {
+    private static func loadLexicon(_ file: YAMLFile) throws(FileError) -> SafetyLexicon {
         let normalizer = TextNormalizer()
         var slang: [[String]: [String]] = [:]
         for (typed, meaning) in try file.pairs("slang", in: file.root, what: "the safety lexicon") {
@@ -306,7 +306,7 @@ enum SafetyFile {
 
     // MARK: - wording.yml
 
-    private static func loadWording(_ file: YAMLFile) throws(PluginLoadError) -> SafetyWording {
+    private static func loadWording(_ file: YAMLFile) throws(FileError) -> SafetyWording {
         let root = file.root
         let what = "the safety wording"
         let shared = try file.required("shared", in: root, what: what)
@@ -360,7 +360,7 @@ enum SafetyFile {
                              categories: categories, distress: distress)
     }
 
-    private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms) throws(PluginLoadError) -> SafetyFollowUp {
+    private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms) throws(FileError) -> SafetyFollowUp {
         let node = try file.required("follow-up", in: file.root, what: "the safety wording")
         try file.rejectUnknownKeys(in: node, known: ["reminders", "retractions", "moving-on"], what: "'follow-up'")
         let turnsNode = try file.required("reminders", in: node, what: "'follow-up'")
@@ -375,7 +375,7 @@ enum SafetyFile {
 
     // MARK: - Helpers
 
-    private static func compile(_ nodes: [Node], of file: YAMLFile, terms: SafetyTerms, owner: String) throws(PluginLoadError) -> SafetyPatterns {
+    private static func compile(_ nodes: [Node], of file: YAMLFile, terms: SafetyTerms, owner: String) throws(FileError) -> SafetyPatterns {
         var regexes: [NSRegularExpression] = []
         var sources: [String] = []
         for node in nodes {
@@ -396,7 +396,7 @@ enum SafetyFile {
         return SafetyPatterns(regexes, sources: sources)
     }
 
-    private static func texts(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(PluginLoadError) -> [String] {
+    private static func texts(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(FileError) -> [String] {
         var result: [String] = []
         for item in try file.sequence(key, in: node, what: what) {
             guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
@@ -407,13 +407,13 @@ enum SafetyFile {
         return result
     }
 
-    private static func sentence(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(PluginLoadError) -> String {
+    private static func sentence(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(FileError) -> String {
         let text = try file.string(key, in: node, what: what)
         try checkPlaceholders(text, at: node[key], of: file)
         return text
     }
 
-    private static func optionalSentence(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(PluginLoadError) -> String? {
+    private static func optionalSentence(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(FileError) -> String? {
         guard let text = try file.optionalString(key, in: node, what: what) else { return nil }
         try checkPlaceholders(text, at: node[key], of: file)
         return text
@@ -421,7 +421,7 @@ enum SafetyFile {
 
     private static let placeholder = try! NSRegularExpression(pattern: "\\{([^}]*)\\}")
 
-    private static func checkPlaceholders(_ text: String, at node: Node?, of file: YAMLFile) throws(PluginLoadError) {
+    private static func checkPlaceholders(_ text: String, at node: Node?, of file: YAMLFile) throws(FileError) {
         for match in placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let range = Range(match.range(at: 1), in: text) else { continue }
             let name = String(text[range])

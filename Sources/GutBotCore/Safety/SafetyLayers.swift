@@ -46,19 +46,19 @@ public struct SafetyLayers {
     /// Every folder, base first.
     public var origins: [Origin]
     /// Files a later folder holds that it may not bring; loading goes on without them.
-    public var warnings: [PluginLoadError]
+    public var warnings: [FileError]
 
     /// Loads `directories` (safety folders, in search-path order): the first
     /// is the base, the rest add to it. Any folder that does not load stops it.
-    static func load(_ directories: [String]) throws(PluginLoadError) -> SafetyLayers {
+    static func load(_ directories: [String]) throws(FileError) -> SafetyLayers {
         guard let baseDirectory = directories.first else {
-            throw PluginLoadError(file: "Plugins/\(PluginCatalog.safetyFolder)/\(SafetyFile.name)", line: nil,
+            throw FileError(file: "Plugins/\(PluginCatalog.safetyFolder)/\(SafetyFile.name)", line: nil,
                                   message: "the safety plugin's data was not found on the plugin path")
         }
         var contents = try SafetyFile.load(directory: baseDirectory)
         var origins = [Origin(directory: baseDirectory, isBase: true, rules: contents.rulebook.rules.count,
                               guards: contents.rulebook.guards.count, addedHelpLines: 0)]
-        var warnings: [PluginLoadError] = []
+        var warnings: [FileError] = []
         for directory in directories.dropFirst() {
             let addition = try SafetyFile.loadAddition(directory: directory, base: contents)
             // The merge: rules and guards as a separate rulebook asked after
@@ -82,11 +82,11 @@ public struct SafetyLayers {
                 let kept = lines.filter { $0.kind != .benign }
                 let net = SafetyNet(lines: contents.net.lines + kept)
                 for category in net.categories where contents.wording.categories[category] == nil {
-                    throw PluginLoadError(file: tables, line: nil, message: "the tables use the crisis category '\(category)', which has no reply in the shipped wording")
+                    throw FileError(file: tables, line: nil, message: "the tables use the crisis category '\(category)', which has no reply in the shipped wording")
                 }
                 contents.net = net
                 if kept.count < lines.count {
-                    warnings.append(PluginLoadError(file: tables, line: nil,
+                    warnings.append(FileError(file: tables, line: nil,
                                                     message: "ignored: benign lines; a safety folder later on the plugin path can only add crisis and distress lines to the net"))
                 }
             }

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Sees every message before any topic plugin and answers crisis language
-/// with care and real help. It cannot be turned off: the engine requires one,
-/// and loading fails (so gutbot does not start) when its data is missing or broken.
-public struct SafetyPlugin: Sendable {
+/// The safety plugin of the design: it screens every message before any
+/// topic plugin and answers crisis language with care and real help. It is
+/// not a ``Plugin`` (it has no intents and is never routed to), hence its
+/// name. It cannot be turned off: the engine requires one, and loading fails
+/// (so gutbot does not start) when its data is missing or broken.
+public struct SafetyScreen: Sendable {
     /// What to look for: rules, guards and the lexicon.
     public let rulebook: SafetyRulebook
     /// Help lines per region.
@@ -21,7 +23,7 @@ public struct SafetyPlugin: Sendable {
     /// The folders the data came from, base first (empty when built by hand).
     public var origins: [SafetyLayers.Origin] = []
     /// Files a later safety folder held that it may not bring, and were ignored.
-    public var warnings: [PluginLoadError] = []
+    public var warnings: [FileError] = []
 
     /// The crisis rules, in priority order.
     public var rules: [SafetyRule] { rulebook.rules }
@@ -46,16 +48,16 @@ public struct SafetyPlugin: Sendable {
     }
 
     /// Loads the rules and help lines from `directory` (a `Plugins/safety` folder).
-    public static func load(directory: String?, region: Region) throws(PluginLoadError) -> SafetyPlugin {
+    public static func load(directory: String?, region: Region) throws(FileError) -> SafetyScreen {
         try load(directories: directory.map { [$0] } ?? [], region: region)
     }
 
     /// Loads the safety folders of a search path, in order: the first is the
     /// base and every later one can only add to it (see ``SafetyLayers``).
-    public static func load(directories: [String], region: Region) throws(PluginLoadError) -> SafetyPlugin {
+    public static func load(directories: [String], region: Region) throws(FileError) -> SafetyScreen {
         let layers = try SafetyLayers.load(directories)
         let data = layers.contents
-        var plugin = SafetyPlugin(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
+        var plugin = SafetyScreen(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
                                   followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
         plugin.origins = layers.origins
         plugin.warnings = layers.warnings
@@ -64,9 +66,9 @@ public struct SafetyPlugin: Sendable {
 
     /// A plugin from the three safety files' contents held in memory, as
     /// ``load(directory:region:)`` reads them (for fuzzing the parser).
-    public static func parse(safety: Data, lexicon: Data, wording: Data, region: Region) throws(PluginLoadError) -> SafetyPlugin {
+    public static func parse(safety: Data, lexicon: Data, wording: Data, region: Region) throws(FileError) -> SafetyScreen {
         let data = try SafetyFile.parse(safety: safety, lexicon: lexicon, wording: wording, directory: "safety")
-        return SafetyPlugin(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
+        return SafetyScreen(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
                             followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
     }
 
