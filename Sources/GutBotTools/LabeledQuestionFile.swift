@@ -68,7 +68,8 @@ public enum LabeledQuestionFile {
         guard !text.isEmpty else {
             return .failure(LineProblem(message: "no question after the tab"))
         }
-        if let bad = labels.first(where: { $0.range(of: "^[a-z][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)?$", options: .regularExpression) == nil }) {
+        if let bad = labels.first(where: { $0.range(of: "^[a-z][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)?$", options: .regularExpression) == nil })
+        {
             return .failure(LineProblem(message: "'\(bad)' is not a plugin id or plugin/intent"))
         }
         if labels.contains(LabeledQuestion.outOfScope), labels.count > 1 {

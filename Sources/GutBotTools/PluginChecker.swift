@@ -63,14 +63,16 @@ public struct PluginChecker: Sendable {
         findings += catalog.problems.map(CheckFinding.init)
         findings += duplicateIDFindings(catalog)
         let engine = loadEngine(catalog, findings: &findings)
-        let lines = Dictionary(catalog.topics.map { ($0.id, $0.file.map(PluginSourceLines.init(path:)) ?? PluginSourceLines()) },
-                               uniquingKeysWith: { first, _ in first })
+        let lines = Dictionary(
+            catalog.topics.map { ($0.id, $0.file.map(PluginSourceLines.init(path:)) ?? PluginSourceLines()) },
+            uniquingKeysWith: { first, _ in first })
         let plugins: [any Plugin] = catalog.topics + extraPlugins
         let topicExamples = plugins.flatMap { plugin in
             plugin.intents.flatMap { intent in
                 intent.examples.enumerated().map { index, text in
-                    Located(group: plugin.id, intentID: intent.id, text: text, file: (plugin as? TopicPlugin)?.file,
-                            line: lines[plugin.id]?.line(ofExample: index, in: intent.id))
+                    Located(
+                        group: plugin.id, intentID: intent.id, text: text, file: (plugin as? TopicPlugin)?.file,
+                        line: lines[plugin.id]?.line(ofExample: index, in: intent.id))
                 }
             }
         }
@@ -84,8 +86,9 @@ public struct PluginChecker: Sendable {
             findings += overlapFindings(topicExamples + outOfScope, overlap: ExampleOverlap(stemmer: stemmer))
         }
         let intents = plugins.map(\.intents.count).reduce(0, +)
-        var report = PluginCheckReport(findings: Self.ordered(findings), plugins: plugins.count, intents: intents,
-                                       examples: topicExamples.count)
+        var report = PluginCheckReport(
+            findings: Self.ordered(findings), plugins: plugins.count, intents: intents,
+            examples: topicExamples.count)
         report.safety = engine?.safety.originSummary
         return report
     }
@@ -98,8 +101,11 @@ public struct PluginChecker: Sendable {
             }
         }
         guard existing.isEmpty else { return [] }
-        return [CheckFinding(.error, file: nil, line: nil,
-                             "none of the plugin directories exist: \(path.directories.joined(separator: ", "))")]
+        return [
+            CheckFinding(
+                .error, file: nil, line: nil,
+                "none of the plugin directories exist: \(path.directories.joined(separator: ", "))")
+        ]
     }
 
     /// A later directory replacing a plugin is how users override one, so it
@@ -113,8 +119,10 @@ public struct PluginChecker: Sendable {
                 let line = PluginSourceLines(path: file).id
                 // One id twice in one directory is already an error from the catalog.
                 if Self.directory(of: file) != Self.directory(of: winner) {
-                    findings.append(CheckFinding(.warning, file: file, line: line,
-                                                 "plugin '\(id)' is replaced by \(winner), later on the plugin path"))
+                    findings.append(
+                        CheckFinding(
+                            .warning, file: file, line: line,
+                            "plugin '\(id)' is replaced by \(winner), later on the plugin path"))
                 }
             }
         }
@@ -127,24 +135,29 @@ public struct PluginChecker: Sendable {
     /// still checked over the files that load.
     private func loadEngine(_ catalog: PluginCatalog, findings: inout [CheckFinding]) -> Engine? {
         do {
-            let loaded = try EngineLoader(path: path, region: .international, extraPlugins: extraPlugins, minimumSafetyRules: minimumSafetyRules,
-                                          modelDirectories: modelDirectories)
+            let loaded = try EngineLoader(
+                path: path, region: .international, extraPlugins: extraPlugins, minimumSafetyRules: minimumSafetyRules,
+                modelDirectories: modelDirectories)
             findings += loaded.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
             return loaded.engine
         } catch StartupError.brokenPlugins {
             guard let safety = try? SafetyScreen.load(directories: catalog.safetyDirectories, region: .international),
-                  let stemmer = Stemmer(), let found = ModelFile.find(in: modelDirectories),
-                  let model = try? ModelFile.load(path: found) else { return nil }
+                let stemmer = Stemmer(), let found = ModelFile.find(in: modelDirectories),
+                let model = try? ModelFile.load(path: found)
+            else { return nil }
             findings += safety.warnings.map { CheckFinding(.warning, file: $0.file, line: $0.line, $0.message) }
-            return try? Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon, outOfScope: catalog.outOfScope,
-                          stemmer: stemmer, encoder: StaticEncoder(model: model))
+            return try? Engine(
+                safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon, outOfScope: catalog.outOfScope,
+                stemmer: stemmer, encoder: StaticEncoder(model: model))
         } catch {
-            if case let .safetyUnavailable(problem, _) = error {
+            if case .safetyUnavailable(let problem, _) = error {
                 let hint = catalog.safetyDirectory == nil ? "; add the shipped Plugins directory with another --plugins" : ""
-                findings.append(CheckFinding(.error, file: problem.file, line: problem.line,
-                                             "the safety data does not load, so gutbot will not start and routing was not checked: "
-                                             + problem.message + hint))
-            } else if case let .weakerSafety(directory, _, _) = error {
+                findings.append(
+                    CheckFinding(
+                        .error, file: problem.file, line: problem.line,
+                        "the safety data does not load, so gutbot will not start and routing was not checked: "
+                            + problem.message + hint))
+            } else if case .weakerSafety(let directory, _, _) = error {
                 findings.append(CheckFinding(.error, file: directory, line: nil, "\(error); routing was not checked"))
             } else {
                 findings.append(CheckFinding(.error, file: nil, line: nil, "\(error); routing was not checked"))
@@ -173,18 +186,24 @@ public struct PluginChecker: Sendable {
             let sourceLines = lines[plugin.id] ?? PluginSourceLines()
             for intent in plugin.intents {
                 if intent.examples.count < Self.minimumExamples {
-                    findings.append(CheckFinding(.warning, file: plugin.file, line: sourceLines.line(ofIntent: intent.id),
-                                                 "intent '\(intent.id)' has \(intent.examples.count) example\(intent.examples.count == 1 ? "" : "s"); "
-                                                 + "write at least \(Self.minimumExamples) varied phrasings so differently worded questions still reach it"))
+                    findings.append(
+                        CheckFinding(
+                            .warning, file: plugin.file, line: sourceLines.line(ofIntent: intent.id),
+                            "intent '\(intent.id)' has \(intent.examples.count) example\(intent.examples.count == 1 ? "" : "s"); "
+                                + "write at least \(Self.minimumExamples) varied phrasings so differently worded questions still reach it"))
                 }
                 for (index, example) in intent.examples.enumerated() where normalizer.words(example).isEmpty {
-                    findings.append(CheckFinding(.error, file: plugin.file, line: sourceLines.line(ofExample: index, in: intent.id),
-                                                 "example '\(example)' of intent '\(intent.id)' has no words to match on"))
+                    findings.append(
+                        CheckFinding(
+                            .error, file: plugin.file, line: sourceLines.line(ofExample: index, in: intent.id),
+                            "example '\(example)' of intent '\(intent.id)' has no words to match on"))
                 }
                 // The loader already insists on this for YAML files; a plugin built in Swift gets the same check.
                 if let source = intent.source, !ArticleHeadings.contains(source) {
-                    findings.append(CheckFinding(.error, file: plugin.file, line: sourceLines.line(ofIntent: intent.id),
-                                                 "source '\(source)' of intent '\(intent.id)' is not a heading of the article"))
+                    findings.append(
+                        CheckFinding(
+                            .error, file: plugin.file, line: sourceLines.line(ofIntent: intent.id),
+                            "source '\(source)' of intent '\(intent.id)' is not a heading of the article"))
                 }
             }
         }
@@ -203,8 +222,10 @@ public struct PluginChecker: Sendable {
             CheckFinding(severity, file: example.file, line: example.line, "\(subject) \(message)")
         }
         if reply.pluginID == Reply.safetyID {
-            return finding(.warning, "is caught by the safety plugin (\(reply.intentID ?? "a crisis rule")), "
-                           + "so it can never reach this intent; reword or drop it")
+            return finding(
+                .warning,
+                "is caught by the safety plugin (\(reply.intentID ?? "a crisis rule")), "
+                    + "so it can never reach this intent; reword or drop it")
         }
         if reply.intentID == Reply.clarifyIntent {
             let offered = reply.choices.map { "\($0.pluginID)/\($0.intentID)" }.joined(separator: " and ")
@@ -218,17 +239,23 @@ public struct PluginChecker: Sendable {
             if reply.candidates.first?.pluginID == Router.outOfScopeID {
                 return finding(.error, "gets the fallback: an out-of-scope example matches it better than any topic does")
             }
-            return finding(.error, "gets the fallback: its best score \(Self.format(reply.confidence)) "
-                           + "is below the threshold \(Self.format(engine.router.threshold))")
+            return finding(
+                .error,
+                "gets the fallback: its best score \(Self.format(reply.confidence)) "
+                    + "is below the threshold \(Self.format(engine.router.threshold))")
         case example.group where reply.intentID != intentID:
             // The right plugin but another of its intents: the user still gets a wrong answer.
-            return finding(.warning, "reaches \(reply.pluginID)/\(reply.intentID ?? "?") (confidence \(Self.format(reply.confidence))); "
-                           + "make the two intents' examples more distinct")
+            return finding(
+                .warning,
+                "reaches \(reply.pluginID)/\(reply.intentID ?? "?") (confidence \(Self.format(reply.confidence))); "
+                    + "make the two intents' examples more distinct")
         case example.group:
             return nil
         default:
-            return finding(.error, "is answered by \(reply.pluginID)/\(reply.intentID ?? "?") "
-                           + "(confidence \(Self.format(reply.confidence))); make it more specific, or move it there")
+            return finding(
+                .error,
+                "is answered by \(reply.pluginID)/\(reply.intentID ?? "?") "
+                    + "(confidence \(Self.format(reply.confidence))); make it more specific, or move it there")
         }
     }
 
@@ -238,19 +265,22 @@ public struct PluginChecker: Sendable {
         var session = Session(id: "check")
         let reply = engine.reply(to: example.text, in: &session)
         guard reply.pluginID != Reply.fallbackID, reply.pluginID != Reply.safetyID else { return nil }
-        return CheckFinding(.warning, file: example.file, line: example.line,
-                            "out-of-scope example '\(example.text)' is answered by \(reply.pluginID)/\(reply.intentID ?? "?") "
-                            + "(confidence \(Self.format(reply.confidence))); that plugin's examples reach too far, or this one is in scope")
+        return CheckFinding(
+            .warning, file: example.file, line: example.line,
+            "out-of-scope example '\(example.text)' is answered by \(reply.pluginID)/\(reply.intentID ?? "?") "
+                + "(confidence \(Self.format(reply.confidence))); that plugin's examples reach too far, or this one is in scope")
     }
 
     private func overlapFindings(_ examples: [Located], overlap: ExampleOverlap) -> [CheckFinding] {
         let pairs = overlap.pairs(in: examples.map { ExampleOverlap.Example(group: $0.group, text: $0.text) })
         return pairs.map { pair in
-            let here = examples[pair.first], there = examples[pair.second]
+            let here = examples[pair.first]
+            let there = examples[pair.second]
             let how = pair.sameWords ? "has the same words as" : "is nearly the same as (stem overlap \(Self.format(pair.similarity)))"
-            return CheckFinding(.warning, file: here.file, line: here.line,
-                                "example '\(here.text)' of \(here.owner) \(how) '\(there.text)' of \(there.owner)"
-                                + (there.location.map { " (\($0))" } ?? "") + "; questions like these could go either way")
+            return CheckFinding(
+                .warning, file: here.file, line: here.line,
+                "example '\(here.text)' of \(here.owner) \(how) '\(there.text)' of \(there.owner)"
+                    + (there.location.map { " (\($0))" } ?? "") + "; questions like these could go either way")
         }
     }
 

@@ -86,10 +86,11 @@ public struct RoutingEvaluation: Sendable, Equatable {
     /// Precision and recall per class, in ``classes`` order.
     public var perClass: [ClassScore] {
         classes.map { id in
-            ClassScore(id: id,
-                       expected: outcomes.filter { $0.expected == id }.count,
-                       answered: outcomes.filter { $0.answered == id }.count,
-                       correct: outcomes.filter { $0.expected == id && $0.answered == id }.count)
+            ClassScore(
+                id: id,
+                expected: outcomes.filter { $0.expected == id }.count,
+                answered: outcomes.filter { $0.answered == id }.count,
+                correct: outcomes.filter { $0.expected == id && $0.answered == id }.count)
         }
     }
 
@@ -100,10 +101,11 @@ public struct RoutingEvaluation: Sendable, Equatable {
         let labeled = outcomes.filter { $0.expectedIntent != nil }
         let ids = Set(labeled.compactMap(\.expectedIntent) + labeled.map(\.answeredIntent)).sorted()
         return ids.map { id in
-            ClassScore(id: id,
-                       expected: labeled.filter { $0.expectedIntent == id }.count,
-                       answered: labeled.filter { $0.answeredIntent == id }.count,
-                       correct: labeled.filter { $0.expectedIntent == id && $0.answeredIntent == id }.count)
+            ClassScore(
+                id: id,
+                expected: labeled.filter { $0.expectedIntent == id }.count,
+                answered: labeled.filter { $0.answeredIntent == id }.count,
+                correct: labeled.filter { $0.expectedIntent == id && $0.answeredIntent == id }.count)
         }
     }
 
@@ -145,8 +147,10 @@ public struct RoutingOutcome: Sendable, Equatable {
     public var line: Int?
 
     /// An outcome; only `labels` and `answered` matter to the metrics.
-    public init(labels: [String], answered: String, intentID: String? = nil, confidence: Double = 0,
-                question: String = "", line: Int? = nil) {
+    public init(
+        labels: [String], answered: String, intentID: String? = nil, confidence: Double = 0,
+        question: String = "", line: Int? = nil
+    ) {
         self.labels = labels
         self.answered = answered
         self.intentID = intentID
@@ -157,8 +161,9 @@ public struct RoutingOutcome: Sendable, Equatable {
 
     /// The outcome of asking `question` and getting `reply`.
     public init(_ question: LabeledQuestion, reply: Reply) {
-        self.init(labels: question.labels, answered: reply.pluginID, intentID: reply.intentID,
-                  confidence: reply.confidence, question: question.text, line: question.line)
+        self.init(
+            labels: question.labels, answered: reply.pluginID, intentID: reply.intentID,
+            confidence: reply.confidence, question: question.text, line: question.line)
     }
 
     /// Whether gutbot asked which of two topics was meant; the answer is

@@ -29,10 +29,14 @@ public struct RoutingEvaluationReport: Sendable {
     /// The report as text: accuracies, per-plugin precision and recall, the
     /// confusion matrix, then the misrouted questions.
     public var text: String {
-        var lines = ["evaluated \(evaluation.overall.total) questions from \(file)"
-            + (skipped > 0 ? " (\(skipped) malformed line\(skipped == 1 ? "" : "s") skipped)" : "")]
-        for (label, score) in [("overall accuracy:", evaluation.overall), ("in-scope accuracy:", evaluation.inScope),
-                               ("out-of-scope accuracy:", evaluation.outOfScope)] {
+        var lines = [
+            "evaluated \(evaluation.overall.total) questions from \(file)"
+                + (skipped > 0 ? " (\(skipped) malformed line\(skipped == 1 ? "" : "s") skipped)" : "")
+        ]
+        for (label, score) in [
+            ("overall accuracy:", evaluation.overall), ("in-scope accuracy:", evaluation.inScope),
+            ("out-of-scope accuracy:", evaluation.outOfScope),
+        ] {
             lines.append(Self.pad(label, 23) + Self.percent(score.accuracy) + "  (\(score.correct)/\(score.total))")
         }
         if evaluation.clarifications > 0 {
@@ -49,8 +53,9 @@ public struct RoutingEvaluationReport: Sendable {
         if !perIntent.isEmpty {
             let intentWidth = max(16, (perIntent.map(\.id.count).max() ?? 0) + 2)
             lines.append("")
-            lines.append(Self.pad("per intent", intentWidth + 2) + "precision   recall       F1  expected  answered"
-                + "  (questions labeled plugin/intent only)")
+            lines.append(
+                Self.pad("per intent", intentWidth + 2) + "precision   recall       F1  expected  answered"
+                    + "  (questions labeled plugin/intent only)")
             for score in perIntent {
                 lines.append(Self.row(score, name: score.id, width: intentWidth))
             }
@@ -59,11 +64,13 @@ public struct RoutingEvaluationReport: Sendable {
         lines.append("confusion matrix (rows: expected, columns: answered, numbered as the rows; '.' is 0)")
         let numberWidth = String(classes.count).count
         let cell = max(4, String(evaluation.overall.total).count + 1)
-        lines.append(String(repeating: " ", count: numberWidth + 3 + nameWidth)
-            + classes.indices.map { Self.left("\($0 + 1)", cell) }.joined())
+        lines.append(
+            String(repeating: " ", count: numberWidth + 3 + nameWidth)
+                + classes.indices.map { Self.left("\($0 + 1)", cell) }.joined())
         for (row, counts) in evaluation.confusion.enumerated() {
-            lines.append("  " + Self.left("\(row + 1)", numberWidth) + " " + Self.pad(Self.rowName(classes[row]), nameWidth)
-                + counts.map { Self.left($0 == 0 ? "." : "\($0)", cell) }.joined())
+            lines.append(
+                "  " + Self.left("\(row + 1)", numberWidth) + " " + Self.pad(Self.rowName(classes[row]), nameWidth)
+                    + counts.map { Self.left($0 == 0 ? "." : "\($0)", cell) }.joined())
         }
         let misrouted = evaluation.misrouted
         let shown = shownMisrouted
@@ -71,8 +78,10 @@ public struct RoutingEvaluationReport: Sendable {
         lines.append("misrouted: \(misrouted.count)" + (shown.count < misrouted.count ? " (showing \(shown.count))" : ""))
         for outcome in shown {
             let location = file + (outcome.line.map { ":\($0)" } ?? "")
-            lines.append("  \(location): expected \(outcome.labels.joined(separator: ",")), got "
-                + "\(outcome.answered)\(outcome.intentID.map { "/\($0)" } ?? "") (\(String(format: "%.2f", outcome.confidence))): \(outcome.question)")
+            lines.append(
+                "  \(location): expected \(outcome.labels.joined(separator: ",")), got "
+                    + "\(outcome.answered)\(outcome.intentID.map { "/\($0)" } ?? "") (\(String(format: "%.2f", outcome.confidence))): \(outcome.question)"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -159,8 +168,13 @@ public struct RoutingEvaluationReport: Sendable {
         var misrouted: [Misrouted]
 
         enum CodingKeys: String, CodingKey {
-            case file, skipped, overall, inScope = "in_scope", outOfScope = "out_of_scope", plugins, intents, confusion
-            case clarifications, misroutedCount = "misrouted_count", misrouted
+            case file, skipped, overall
+            case inScope = "in_scope"
+            case outOfScope = "out_of_scope"
+            case plugins, intents, confusion
+            case clarifications
+            case misroutedCount = "misrouted_count"
+            case misrouted
         }
 
         init(_ report: RoutingEvaluationReport) {
@@ -179,8 +193,9 @@ public struct RoutingEvaluationReport: Sendable {
             clarifications = evaluation.clarifications
             misroutedCount = evaluation.misrouted.count
             misrouted = report.shownMisrouted.map {
-                Misrouted(line: $0.line, question: $0.question, labels: $0.labels, plugin: $0.answered,
-                          intent: $0.intentID, confidence: (($0.confidence * 1000).rounded()) / 1000)
+                Misrouted(
+                    line: $0.line, question: $0.question, labels: $0.labels, plugin: $0.answered,
+                    intent: $0.intentID, confidence: (($0.confidence * 1000).rounded()) / 1000)
             }
         }
     }

@@ -58,14 +58,17 @@ import Testing
 
     /// A sentence that tells someone to change a medication, unless it sends
     /// them to a professional for it.
-    static let medicationChange = try! NSRegularExpression(pattern:
-        #"\b(start|stop|quit|switch|change|increase|decrease|reduce|double|skip|come off|taper|swap)\w*\b[^.!?]{0,40}\b(medication|medicine|meds|dose|antidepressant|ssri|pill|tablet|supplement|prescription)"#,
+    static let medicationChange = try! NSRegularExpression(
+        pattern:
+            #"\b(start|stop|quit|switch|change|increase|decrease|reduce|double|skip|come off|taper|swap)\w*\b[^.!?]{0,40}\b(medication|medicine|meds|dose|antidepressant|ssri|pill|tablet|supplement|prescription)"#,
         options: [.caseInsensitive])
-    static let professional = try! NSRegularExpression(pattern:
-        #"\b(doctor|professional|prescriber|clinician|provider|pharmacist|gp|psychiatrist)s?\b|\bnever\b|\bnot\b|\bwithout\b|n't\b"#,
+    static let professional = try! NSRegularExpression(
+        pattern:
+            #"\b(doctor|professional|prescriber|clinician|provider|pharmacist|gp|psychiatrist)s?\b|\bnever\b|\bnot\b|\bwithout\b|n't\b"#,
         options: [.caseInsensitive])
-    static let dosage = try! NSRegularExpression(pattern:
-        #"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|ml|milligrams?|micrograms?|units|billion|capsules?|tablets?)\b"#,
+    static let dosage = try! NSRegularExpression(
+        pattern:
+            #"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|ml|milligrams?|micrograms?|units|billion|capsules?|tablets?)\b"#,
         options: [.caseInsensitive])
 
     @Test(arguments: answers)
@@ -73,8 +76,9 @@ import Testing
         for sentence in answer.split(whereSeparator: { ".!?".contains($0) }).map(String.init) {
             let range = NSRange(sentence.startIndex..., in: sentence)
             if Self.medicationChange.firstMatch(in: sentence, range: range) != nil {
-                #expect(Self.professional.firstMatch(in: sentence, range: range) != nil,
-                        "\(label): \"\(sentence)\" reads as advice to change a medication")
+                #expect(
+                    Self.professional.firstMatch(in: sentence, range: range) != nil,
+                    "\(label): \"\(sentence)\" reads as advice to change a medication")
             }
             #expect(Self.dosage.firstMatch(in: sentence, range: range) == nil, "\(label): \"\(sentence)\" gives a dose")
         }

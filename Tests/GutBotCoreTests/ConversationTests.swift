@@ -70,7 +70,7 @@ import Testing
     @Test func aClarifyingQuestionIsResolvedByTheNextReply() throws {
         let index = engine.index
         var router = engine.router
-        router.ambiguityGap = 1 // every two-topic ranking is "too close", to exercise the rule
+        router.ambiguityGap = 1  // every two-topic ranking is "too close", to exercise the rule
         let ranking = index.rank("does exercise or fiber help my mood more")
         guard case .clarify(let first, let second) = router.decide(ranking) else {
             Issue.record("expected a clarifying question")

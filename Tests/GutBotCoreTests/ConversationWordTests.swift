@@ -23,8 +23,10 @@ import Testing
         #expect(reply.source == nil)
     }
 
-    @Test(arguments: ["should I stop my medication", "is it ok to exercise at night", "no energy and low mood",
-                      "what is the source of serotonin", "cool down after exercise"])
+    @Test(arguments: [
+        "should I stop my medication", "is it ok to exercise at night", "no energy and low mood",
+        "what is the source of serotonin", "cool down after exercise",
+    ])
     func topicQuestionsWithThoseWordsStillReachTopics(message: String) {
         var session = Session(id: "s")
         let reply = engine.reply(to: message, in: &session)

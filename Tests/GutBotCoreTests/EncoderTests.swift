@@ -52,7 +52,8 @@ import Testing
         }
         let mine = try #require(vector)
         try #require(mine.count == expected.count)
-        let cosine = zip(mine, expected).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+        let cosine =
+            zip(mine, expected).reduce(Float(0)) { $0 + $1.0 * $1.1 }
             / (expected.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot())
         #expect(cosine >= 0.9999, "cosine \(cosine)")
     }
@@ -67,12 +68,15 @@ import Testing
 
     @Test func paraphrasesAreCloserThanUnrelatedTexts() throws {
         func cosine(_ a: String, _ b: String) throws -> Float {
-            let x = try #require(Self.encoder.encode(a)), y = try #require(Self.encoder.encode(b))
+            let x = try #require(Self.encoder.encode(a))
+            let y = try #require(Self.encoder.encode(b))
             return zip(x, y).reduce(0) { $0 + $1.0 * $1.1 }
         }
-        #expect(try cosine("I don't want to be here anymore", "I wish I could disappear forever")
+        #expect(
+            try cosine("I don't want to be here anymore", "I wish I could disappear forever")
                 > cosine("I don't want to be here anymore", "which yogurt has live cultures"))
-        #expect(try cosine("does jogging help my gut bacteria", "can running change the microbiome")
+        #expect(
+            try cosine("does jogging help my gut bacteria", "can running change the microbiome")
                 > cosine("does jogging help my gut bacteria", "how many hours should I sleep"))
     }
 

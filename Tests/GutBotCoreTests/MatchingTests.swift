@@ -78,10 +78,12 @@ import Testing
     @Test func indexRanksTheCloserIntentFirst() throws {
         let stemmer = try #require(Stemmer())
         let plugins: [any Plugin] = [
-            TopicPlugin(id: "a", name: "A", summary: "a", intents: [
-                Intent(id: "fiber", examples: ["does fiber help my mood", "high fiber foods"], answer: "x", source: nil),
-                Intent(id: "sleep", examples: ["how much sleep do I need", "sleeping badly"], answer: "y", source: nil),
-            ]),
+            TopicPlugin(
+                id: "a", name: "A", summary: "a",
+                intents: [
+                    Intent(id: "fiber", examples: ["does fiber help my mood", "high fiber foods"], answer: "x", source: nil),
+                    Intent(id: "sleep", examples: ["how much sleep do I need", "sleeping badly"], answer: "y", source: nil),
+                ])
         ]
         let index = IntentIndex(plugins: plugins, analyzer: Analyzer(lexicon: Lexicon(), stemmer: stemmer))
         let ranked = index.rank("which foods have fibre... I mean fiber")
@@ -93,9 +95,11 @@ import Testing
     @Test func indexBreaksTiesByPluginOrderAndListsTermsAlphabetically() throws {
         let stemmer = try #require(Stemmer())
         let plugins: [any Plugin] = ["b", "a"].map { id in
-            TopicPlugin(id: id, name: id, summary: id, intents: [
-                Intent(id: "mood", examples: ["fiber and mood"], answer: "x", source: nil),
-            ])
+            TopicPlugin(
+                id: id, name: id, summary: id,
+                intents: [
+                    Intent(id: "mood", examples: ["fiber and mood"], answer: "x", source: nil)
+                ])
         }
         let index = IntentIndex(plugins: plugins, analyzer: Analyzer(lexicon: Lexicon(), stemmer: stemmer))
         let ranked = index.rank("mood and fiber")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GutBotCore
 
 /// Filling `{name}` placeholders in one pass, as safety wording and plugin

@@ -8,23 +8,23 @@ import Testing
 @Suite struct PluginLoadingTests {
     /// A valid plugin whose line numbers the tests below rely on.
     static let lines = [
-        "# demo plugin",                                           // 1
-        "# for loading tests",                                     // 2
-        "id: demo",                                                // 3
-        "name: Demo",                                              // 4
-        "summary: A demo plugin.",                                 // 5
-        "intents:",                                                // 6
-        "  - id: first",                                           // 7
-        "    examples:",                                           // 8
-        "      - how do i sleep better",                           // 9
-        "    answer: Sleep well.",                                 // 10
-        "    source: \"6. Prioritize Sleep\"",                     // 11
-        "  - id: second",                                          // 12
-        "    examples:",                                           // 13
-        "      - how much fiber",                                  // 14
-        "      - fibre per day",                                   // 15
-        "    answer: Eat plants.",                                 // 16
-        "    source: \"1. Eat a Fiber-Rich, Nutrient-Dense Diet\"", // 17
+        "# demo plugin",  // 1
+        "# for loading tests",  // 2
+        "id: demo",  // 3
+        "name: Demo",  // 4
+        "summary: A demo plugin.",  // 5
+        "intents:",  // 6
+        "  - id: first",  // 7
+        "    examples:",  // 8
+        "      - how do i sleep better",  // 9
+        "    answer: Sleep well.",  // 10
+        "    source: \"6. Prioritize Sleep\"",  // 11
+        "  - id: second",  // 12
+        "    examples:",  // 13
+        "      - how much fiber",  // 14
+        "      - fibre per day",  // 15
+        "    answer: Eat plants.",  // 16
+        "    source: \"1. Eat a Fiber-Rich, Nutrient-Dense Diet\"",  // 17
     ]
 
     /// The plugin with `edits` applied: line number to its new text, `nil` to drop the line.
@@ -43,9 +43,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (10, "   answer: Sleep well.", 10),                 // indented one space short
-        (5, "summary: A demo plugin.\n  bad: indent", 6),   // a key where a value was expected
-        (16, "    answer: Eat plants.\n    answer: Again", 17), // the same key twice: the second, which was added
+        (10, "   answer: Sleep well.", 10),  // indented one space short
+        (5, "summary: A demo plugin.\n  bad: indent", 6),  // a key where a value was expected
+        (16, "    answer: Eat plants.\n    answer: Again", 17),  // the same key twice: the second, which was added
     ])
     func aYAMLSyntaxErrorNamesTheFileAndLine(line: Int, replacement: String, reported: Int) {
         #expect {
@@ -121,7 +121,8 @@ import Testing
 
     @Test(arguments: [false, true])
     func aLaterDirectoryReplacesAPluginWithTheSameID(reversed: Bool) throws {
-        let first = try Self.temporaryDirectory(), second = try Self.temporaryDirectory()
+        let first = try Self.temporaryDirectory()
+        let second = try Self.temporaryDirectory()
         try Self.plugin([4: "name: First"]).write(to: first.appendingPathComponent("demo.yml"), atomically: true, encoding: .utf8)
         try Self.plugin([4: "name: Second"]).write(to: second.appendingPathComponent("demo.yml"), atomically: true, encoding: .utf8)
         let order = reversed ? [second, first] : [first, second]

@@ -46,8 +46,9 @@ import Testing
         let benign = SafetyFixtures.benignCases
         let alarms = benign.filter { SafetyFixtures.reply($0.message, engine: engine).pluginID == Reply.safetyID }
         let rate = Double(alarms.count) / Double(max(benign.count, 1))
-        #expect(rate <= Self.falseAlarmLimit,
-                "\(alarms.count) of \(benign.count) benign lines caught: \(alarms.map(\.testDescription).joined(separator: "; "))")
+        #expect(
+            rate <= Self.falseAlarmLimit,
+            "\(alarms.count) of \(benign.count) benign lines caught: \(alarms.map(\.testDescription).joined(separator: "; "))")
     }
 
     /// The limit holds for each table on its own, so a table with many false
@@ -59,8 +60,9 @@ import Testing
         #expect(!benign.isEmpty, "\(name) has no benign lines")
         let alarms = benign.filter { SafetyFixtures.reply($0.message, engine: engine).pluginID == Reply.safetyID }
         let rate = Double(alarms.count) / Double(max(benign.count, 1))
-        #expect(rate <= Self.falseAlarmLimit,
-                "\(name): \(alarms.count) of \(benign.count) benign lines caught: \(alarms.map(\.testDescription).joined(separator: "; "))")
+        #expect(
+            rate <= Self.falseAlarmLimit,
+            "\(name): \(alarms.count) of \(benign.count) benign lines caught: \(alarms.map(\.testDescription).joined(separator: "; "))")
     }
 
     /// The two blind sets are in the tables whole: 160 crisis and 160 benign lines each.

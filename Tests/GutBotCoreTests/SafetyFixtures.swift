@@ -28,8 +28,10 @@ enum SafetyFixtures {
     /// written by people who never saw the rules (A and B), and the author's
     /// own paraphrases and batteries written while generalising their misses;
     /// then blind set C with the author's paraphrases for its misses below it.
-    static let tableNames = ["safety-cases.tsv", "safety-cases-2.tsv", "safety-cases-3.tsv",
-                             "safety-cases-4.tsv", "safety-cases-5.tsv", "safety-cases-6.tsv"]
+    static let tableNames = [
+        "safety-cases.tsv", "safety-cases-2.tsv", "safety-cases-3.tsv",
+        "safety-cases-4.tsv", "safety-cases-5.tsv", "safety-cases-6.tsv",
+    ]
 
     /// Every case of every table, in file order.
     static let cases: [SafetyCase] = tableNames.flatMap { name in
@@ -41,7 +43,8 @@ enum SafetyFixtures {
 
     /// The routing dev set's questions: ordinary messages, for checks that need many.
     static let devQuestions: [String] = {
-        guard let text = try? String(contentsOf: TestPackage.root.appendingPathComponent("Tests/Fixtures/dev-set.tsv"), encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOf: TestPackage.root.appendingPathComponent("Tests/Fixtures/dev-set.tsv"), encoding: .utf8)
+        else { return [] }
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#"), let question = line.split(separator: "\t").last else { return nil }
             return String(question)
@@ -75,12 +78,16 @@ enum SafetyFixtures {
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             // A malformed line becomes a case that fails loudly rather than vanishing.
             guard fields.count == 3 else {
-                result.append(SafetyCase(expect: "malformed", category: "", message: String(line),
-                                         location: "\(url.lastPathComponent):\(index + 1)"))
+                result.append(
+                    SafetyCase(
+                        expect: "malformed", category: "", message: String(line),
+                        location: "\(url.lastPathComponent):\(index + 1)"))
                 continue
             }
-            result.append(SafetyCase(expect: fields[0], category: fields[1], message: fields[2],
-                                     location: "\(url.lastPathComponent):\(index + 1)"))
+            result.append(
+                SafetyCase(
+                    expect: fields[0], category: fields[1], message: fields[2],
+                    location: "\(url.lastPathComponent):\(index + 1)"))
         }
         return result
     }

@@ -11,8 +11,10 @@ import Testing
     // "café" cannot be held by the byte trie, so this lexicon splits every word the general way.
     private static let general = SafetyLexicon(glueWords: glue.union(["café"]))
 
-    @Test(arguments: ["iwanttodie", "iwantmyself", "sotiredtodie", "wanttotired", "tiredtired", "abcdefgh",
-                      "iwanttodiex", "myselfmyself", "aaaaaaaa", "want", "Iwanttodie", "iwant2die"])
+    @Test(arguments: [
+        "iwanttodie", "iwantmyself", "sotiredtodie", "wanttotired", "tiredtired", "abcdefgh",
+        "iwanttodiex", "myselfmyself", "aaaaaaaa", "want", "Iwanttodie", "iwant2die",
+    ])
     func fastPathSplitsAsTheGeneralOne(word: String) {
         #expect(Self.fast.unglued(word) == Self.general.unglued(word))
     }

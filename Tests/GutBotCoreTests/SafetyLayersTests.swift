@@ -1,7 +1,8 @@
 import Foundation
-@testable import GutBotCore
 import GutBotTestSupport
 import Testing
+
+@testable import GutBotCore
 
 /// A safety folder later on the plugin path can only add: the shipped rules
 /// always load and its guards, wording and numbers cannot weaken them.
@@ -42,7 +43,9 @@ import Testing
 
     @Test(arguments: ["I want to kill myself", "i want to die", "I took 30 sertraline an hour ago"])
     func aLaterFolderCannotHideAShippedCrisis(message: String) throws {
-        let later = try Self.laterFolder(["safety.yml": Self.addition, "wording.yml": "shared: {}\n", "lexicon.yml": "slang: {kill: hug}\n"])
+        let later = try Self.laterFolder([
+            "safety.yml": Self.addition, "wording.yml": "shared: {}\n", "lexicon.yml": "slang: {kill: hug}\n",
+        ])
         let plugin = try Self.load([TestPackage.pluginDirectory, later])
         #expect(plugin.verdict(for: message) != nil, "a later folder's guard or slang switched a shipped rule off")
     }
@@ -95,7 +98,8 @@ import Testing
         var path = PluginSearchPath(["/nonexistent/Plugins", later])
         path.safetyBaseDirectories = 1
         #expect(PluginCatalog.load(path).safetyDirectories.isEmpty)
-        #expect(PluginSearchPath.standard(environment: ["HOME": "/tmp", "XDG_CONFIG_HOME": "/x"]).safetyBaseDirectories
+        #expect(
+            PluginSearchPath.standard(environment: ["HOME": "/tmp", "XDG_CONFIG_HOME": "/x"]).safetyBaseDirectories
                 == PluginSearchPath.standard(environment: ["HOME": "/tmp"]).directories.count - 1)
     }
 

@@ -106,7 +106,9 @@ import Testing
     }
 
     @Test func anUnknownPlaceholderIsAnError() throws {
-        let directory = try Self.brokenCopy("wording.yml") { $0.replacingOccurrences(of: "{lines} any time, day or night", with: "{hotline} any time") }
+        let directory = try Self.brokenCopy("wording.yml") {
+            $0.replacingOccurrences(of: "{lines} any time, day or night", with: "{hotline} any time")
+        }
         let error = try #require(Self.loadError(directory))
         #expect(error.file == directory + "/wording.yml")
         #expect(error.message.contains("{hotline}"))

@@ -29,7 +29,7 @@ import Testing
         let entry = try #require(engine.safety.helplines.entry(for: region))
         for line in SafetyFixtures.crisisCases {
             let reply = SafetyFixtures.reply(line.message, engine: engine)
-            guard reply.pluginID == Reply.safetyID else { continue } // recall is SafetyCasesTests' job
+            guard reply.pluginID == Reply.safetyID else { continue }  // recall is SafetyCasesTests' job
             #expect(reply.text.contains(entry.emergency), "\(region): no emergency number for \(line.testDescription)")
             #expect(reply.text.contains("findahelpline.com"), "\(region): no directory for \(line.testDescription)")
             #expect(reply.text.contains("program"), "\(region): does not say it is a program for \(line.testDescription)")
@@ -65,14 +65,16 @@ import Testing
 
     /// Amounts are never given: no number followed by a unit or a pill word.
     @Test func overdoseRepliesNeverGiveAmounts() throws {
-        let amount = try NSRegularExpression(pattern: "\\d+\\s*(mg|ml|mcg|g|grams?|pills?|tablets?|capsules?|gummies|doses?|milligrams?|iu)\\b",
-                                             options: .caseInsensitive)
+        let amount = try NSRegularExpression(
+            pattern: "\\d+\\s*(mg|ml|mcg|g|grams?|pills?|tablets?|capsules?|gummies|doses?|milligrams?|iu)\\b",
+            options: .caseInsensitive)
         for region in Region.allCases {
             let engine = try SafetyFixtures.engine(region: region)
             for line in SafetyFixtures.crisisCases where line.category == "overdose" {
                 let text = SafetyFixtures.reply(line.message, engine: engine).text
-                #expect(amount.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil,
-                        "\(region) reply to \(line.testDescription) names an amount: \(text)")
+                #expect(
+                    amount.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil,
+                    "\(region) reply to \(line.testDescription) names an amount: \(text)")
             }
         }
     }
@@ -139,14 +141,15 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (nil, ["LANG": "en_GB.UTF-8"], Region.uk),
-        (nil, ["LC_ALL": "en_AU.UTF-8", "LANG": "en_US.UTF-8"], .au),
-        ("ca", ["LANG": "en_GB.UTF-8"], .ca),
-        ("GB", [:], .uk),
-        (nil, ["LANG": "C.UTF-8"], .international),
-        (nil, [:], .international),
-    ] as [(String?, [String: String], Region)])
+    @Test(
+        arguments: [
+            (nil, ["LANG": "en_GB.UTF-8"], Region.uk),
+            (nil, ["LC_ALL": "en_AU.UTF-8", "LANG": "en_US.UTF-8"], .au),
+            ("ca", ["LANG": "en_GB.UTF-8"], .ca),
+            ("GB", [:], .uk),
+            (nil, ["LANG": "C.UTF-8"], .international),
+            (nil, [:], .international),
+        ] as [(String?, [String: String], Region)])
     func regionComesFromTheOptionThenTheLocale(option: String?, environment: [String: String], expected: Region) {
         #expect(Region.resolve(option: option, environment: environment) == expected)
     }

@@ -37,7 +37,9 @@ import Testing
     }
 
     @Test func clausesAreMarked() throws {
-        #expect(try Self.forms("Does fiber help? Doesn't matter, I want to die").contains(" | does fiber help | does not matter | i want to die | "))
+        #expect(
+            try Self.forms("Does fiber help? Doesn't matter, I want to die").contains(
+                " | does fiber help | does not matter | i want to die | "))
     }
 
     @Test(arguments: ["starting", "olive", "pulls", "stood", "giving", "prison", "30 pills", "13 11 14", "b12"])

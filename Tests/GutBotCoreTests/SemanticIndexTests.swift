@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GutBotCore
 
 /// The example index: a scan limited to some groups gives, for those groups,
@@ -11,7 +12,9 @@ struct SemanticIndexTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Float(Int64(bitPattern: state >> 11) % 2_000) / 1_000 - 1
         }
-        return (0..<count).map { _ in Vector.normalized((0..<dimensions).map { _ in next() }) ?? [1] + [Float](repeating: 0, count: dimensions - 1) }
+        return (0..<count).map { _ in
+            Vector.normalized((0..<dimensions).map { _ in next() }) ?? [1] + [Float](repeating: 0, count: dimensions - 1)
+        }
     }
 
     @Test(arguments: [0..<3, 2..<5, 0..<7, 4..<4, 6..<9])

@@ -31,8 +31,8 @@ import Testing
         var store = SessionStore(capacity: capacity)
         var state: UInt64 = 42
         for step in 0..<5_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let id = "s\(state >> 58)" // 64 ids, revisited at random
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let id = "s\(state >> 58)"  // 64 ids, revisited at random
             var session = store.session(id)
             session.turn += 1
             store.save(session)

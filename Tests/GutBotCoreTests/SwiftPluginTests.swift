@@ -13,8 +13,9 @@ import Testing
         var name = "Kombucha"
         var summary = "A test plugin written in Swift"
         var intents = [
-            Intent(id: "brew", examples: ["is kombucha tea good for my gut", "does kombucha help digestion"],
-                   answer: "A test answer about kombucha.", source: "5. Consider Probiotics and Fermented Foods Carefully"),
+            Intent(
+                id: "brew", examples: ["is kombucha tea good for my gut", "does kombucha help digestion"],
+                answer: "A test answer about kombucha.", source: "5. Consider Probiotics and Fermented Foods Carefully")
         ]
         var synonyms: Lexicon { Lexicon([("scoby", "kombucha")]) }
 
@@ -46,18 +47,24 @@ import Testing
         (Kombucha(id: "sleep"), "plugin 'sleep': another plugin has the same id; give each plugin its own"),
         (Kombucha(intents: []), "plugin 'kombucha': the plugin has no intents, so nothing could ever reach it"),
         (Kombucha(intents: [Intent(id: "", examples: ["x"], answer: "a", source: nil)]), "plugin 'kombucha': an intent has an empty id"),
-        (Kombucha(intents: [Intent(id: "a", examples: ["x"], answer: "a", source: nil),
-                            Intent(id: "a", examples: ["y"], answer: "b", source: nil)]),
-         "plugin 'kombucha': intent id 'a' appears twice"),
-        (Kombucha(intents: [Intent(id: "a", examples: [], answer: "a", source: nil)]),
-         "plugin 'kombucha': intent 'a' has no examples, so nothing could reach it"),
+        (
+            Kombucha(intents: [
+                Intent(id: "a", examples: ["x"], answer: "a", source: nil),
+                Intent(id: "a", examples: ["y"], answer: "b", source: nil),
+            ]),
+            "plugin 'kombucha': intent id 'a' appears twice"
+        ),
+        (
+            Kombucha(intents: [Intent(id: "a", examples: [], answer: "a", source: nil)]),
+            "plugin 'kombucha': intent 'a' has no examples, so nothing could reach it"
+        ),
     ])
     func theEngineRefusesABrokenContract(plugin: Kombucha, message: String) {
         #expect(throws: StartupError.self) { try ShippedEngine.load(region: .us, extraPlugins: [plugin]) }
         do {
             _ = try ShippedEngine.load(region: .us, extraPlugins: [plugin])
         } catch {
-            guard case let .brokenPlugin(problem) = error else {
+            guard case .brokenPlugin(let problem) = error else {
                 Issue.record("expected a broken plugin, got \(error)")
                 return
             }

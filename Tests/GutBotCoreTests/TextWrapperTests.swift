@@ -3,7 +3,8 @@ import Testing
 
 /// Wrapping at word boundaries: no word split, no line too wide, help lines whole.
 @Suite struct TextWrapperTests {
-    static let crisis = "You can talk to someone right now through Samaritans (call 116 123, free, any time). "
+    static let crisis =
+        "You can talk to someone right now through Samaritans (call 116 123, free, any time). "
         + "If you're somewhere else, findahelpline.com lists free, confidential lines in every country, "
         + "and https://findahelpline.com/countries has them by country."
 

@@ -41,7 +41,9 @@ import Testing
         let fiber = transcript.turns[0]
         #expect(fiber.routing == TranscriptRouting(plugin: "diet", intent: "fiber"))
         // A blank line inside the reply belongs to it; the escape is removed.
-        #expect(fiber.reply == "Fiber feeds the helpful bacteria.\n\n# not a comment, a reply line\n(Source: 1. Eat a Fiber-Rich, Nutrient-Dense Diet)")
+        #expect(
+            fiber.reply
+                == "Fiber feeds the helpful bacteria.\n\n# not a comment, a reply line\n(Source: 1. Eat a Fiber-Rich, Nutrient-Dense Diet)")
 
         let crisis = transcript.turns[1]
         #expect(crisis.reply == nil)
@@ -61,7 +63,8 @@ import Testing
         // Reply lines that look like markers must come back as text.
         let reply = "# Heading\n> quoted\n< angle\n~ tilde\n/slash\n! bang\n\\ backslash\n\nplain\n(Source: X)"
         var transcript = Transcript(file: "r.chat", header: Transcript.recordingHeader(title: "r", region: .uk))
-        transcript.turns.append(.recorded(message: "hello", routing: TranscriptRouting(plugin: "smalltalk", intent: "greeting"), reply: reply))
+        transcript.turns.append(
+            .recorded(message: "hello", routing: TranscriptRouting(plugin: "smalltalk", intent: "greeting"), reply: reply))
         transcript.turns.append(.recorded(message: "", routing: TranscriptRouting(plugin: "fallback"), reply: "Sorry."))
         let text = TranscriptFormatter.text(of: transcript)
         let parsed = try TranscriptParser.parse(text, file: "r.chat")

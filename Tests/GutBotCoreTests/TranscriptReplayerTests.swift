@@ -50,7 +50,10 @@ import Testing
         #expect(replay.failedTurns.map(\.number) == [2])
         let failure = try #require(replay.failedTurns.first?.failures.first)
         #expect(failure.line == line)
-        guard case let .reply(expected, actual, _) = failure else { Issue.record("not a reply failure: \(failure)"); return }
+        guard case .reply(let expected, let actual, _) = failure else {
+            Issue.record("not a reply failure: \(failure)")
+            return
+        }
         #expect(expected == "Edited " + reply)
         #expect(actual == reply)
     }
@@ -64,7 +67,8 @@ import Testing
     }
 
     @Test func checksSurviveRewordingAndCatchWhatMatters() throws {
-        let transcript = try TranscriptParser.parse("""
+        let transcript = try TranscriptParser.parse(
+            """
             > I want to die
             < safety
             ~ 988
@@ -127,7 +131,8 @@ import Testing
         // Entries made in code all have line 0; the blessing must still
         // rewrite the right ones.
         var transcript = Transcript(file: "memory.chat")
-        transcript.turns.append(.recorded(message: "hello", routing: TranscriptRouting(plugin: "diet", intent: "fiber"), reply: "Old reply."))
+        transcript.turns.append(
+            .recorded(message: "hello", routing: TranscriptRouting(plugin: "diet", intent: "fiber"), reply: "Old reply."))
         let blessing = TranscriptBlessing(Self.replayer.replay(transcript))
         #expect(blessing.changes.count == 2)
         #expect(blessing.transcript.turns[0].routing?.plugin == "smalltalk")

@@ -23,8 +23,10 @@ public enum TestPackage {
 public enum ShippedEngine {
     /// The engine with `region`'s help lines; `extraPlugins` (Swift ones) beside the files.
     public static func load(region: Region, extraPlugins: [any Plugin] = []) throws(StartupError) -> Engine {
-        try EngineLoader(path: PluginSearchPath([TestPackage.pluginDirectory]), region: region, extraPlugins: extraPlugins,
-                         modelDirectories: [TestPackage.modelDirectory], cacheDirectory: ScratchDirectory.cache).engine
+        try EngineLoader(
+            path: PluginSearchPath([TestPackage.pluginDirectory]), region: region, extraPlugins: extraPlugins,
+            modelDirectories: [TestPackage.modelDirectory], cacheDirectory: ScratchDirectory.cache
+        ).engine
     }
 
     /// The engine with US help lines, so replies do not depend on the

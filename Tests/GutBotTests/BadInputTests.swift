@@ -13,7 +13,9 @@ import Testing
     private static func expectClean(_ result: GutBotProcess.Result, _ comment: Comment? = nil) {
         for text in [result.stdout, result.stderr] {
             #expect(!text.contains("Fatal error") && !text.contains("Stack dump") && !text.contains("Illegal instruction"), comment)
-            #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }, "raw control character: \(comment?.rawValue ?? "")")
+            #expect(
+                !text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F },
+                "raw control character: \(comment?.rawValue ?? "")")
         }
     }
 
@@ -77,7 +79,8 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("I read only its first"))
         #expect(seconds < 120, "took \(seconds) s")
-        let rss = result.stderr.split(separator: "\n").first { $0.contains("Maximum resident set size") }
+        let rss =
+            result.stderr.split(separator: "\n").first { $0.contains("Maximum resident set size") }
             .flatMap { Int($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) } ?? 0
         #expect(rss > 0 && rss < 200_000, "peak memory \(rss) KiB for a 100 MiB line")
     }
@@ -116,7 +119,10 @@ import Testing
         (#"{"text": "a", "text": "b"}"#, #"the key \"text\" appears twice"#),
         (#"{"text": "a", "session": 7}"#, #"\"session\" must be a string"#),
         (String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), "nested more than 64 levels deep"),
-        (#"{"text": "# + String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_001), "nested more than 64 levels deep"),
+        (
+            #"{"text": "# + String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_001),
+            "nested more than 64 levels deep"
+        ),
         ("{\"text\": \"unterminated", "the line ends inside a string"),
         ("", "the line ends where a value was expected"),
     ])
@@ -145,7 +151,8 @@ import Testing
         // PIPESTATUS: gutbot's own status, wherever it stands in the pipeline.
         let index = pipeline.hasPrefix("yes") ? 1 : 0
         process.arguments = ["-c", "cd '\(TestPackage.root.path)'; \(command) >/dev/null; echo ${PIPESTATUS[\(index)]}"]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -167,7 +174,8 @@ import Testing
         process.arguments = ["chat", "--record", file.path]
         process.currentDirectoryURL = TestPackage.root
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]
-        let stdin = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr
@@ -190,7 +198,10 @@ import Testing
 
     @Test(arguments: [
         ("CRLF line ends and a BOM", "\u{FEFF}# region: us\r\n\r\n> does fiber help my mood\r\n< diet/fiber\r\n", 0, "1 passed"),
-        ("a truncated last turn", "# region: us\n\n> does fiber help my mood\n< diet/fiber\n\n> how much sleep", 1, ":6: the message has no expected reply"),
+        (
+            "a truncated last turn", "# region: us\n\n> does fiber help my mood\n< diet/fiber\n\n> how much sleep", 1,
+            ":6: the message has no expected reply"
+        ),
         ("binary content", "# region: us\n\n> \u{0}\u{1}\n", 1, ":4: not valid UTF-8"),
     ])
     func oddTranscriptsReplayOrAreRejectedWithFileAndLine(name: String, text: String, status: Int32, expected: String) throws {
@@ -217,8 +228,12 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let lines = String(repeating: "does fiber help my mood\\n", count: 5)
-        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 1; cd '\(TestPackage.root.path)'; printf '\(lines)' | '\(GutBotProcess.binary.path)' chat --record '\(directory.path)/full.chat'"]
-        let out = Pipe(), err = Pipe()
+        process.arguments = [
+            "-c",
+            "trap '' XFSZ; ulimit -f 1; cd '\(TestPackage.root.path)'; printf '\(lines)' | '\(GutBotProcess.binary.path)' chat --record '\(directory.path)/full.chat'",
+        ]
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

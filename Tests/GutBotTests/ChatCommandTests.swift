@@ -6,8 +6,11 @@ import Testing
 /// terminal, and `--version`.
 @Suite struct ChatCommandTests {
     @Test func slashCommandsRunOrAreRefusedAndAreNeverQuestions() throws {
-        let input = ["/help", "/help sleep", "/bogus thing", "/record x", "/why", "does fiber help my mood", "tell me more",
-                     "/why", "/source", "/reset", "tell me more", "/quit", "does fiber help my mood"].joined(separator: "\n") + "\n"
+        let input =
+            [
+                "/help", "/help sleep", "/bogus thing", "/record x", "/why", "does fiber help my mood", "tell me more",
+                "/why", "/source", "/reset", "tell me more", "/quit", "does fiber help my mood",
+            ].joined(separator: "\n") + "\n"
         let result = try GutBotProcess.run(["--region", "us"], input: input)
         let out = result.stdout
         #expect(result.status == 0)
@@ -30,9 +33,10 @@ import Testing
         let plugins = directory.appendingPathComponent("Plugins")
         try FileManager.default.copyItem(atPath: GutBotProcess.plugins, toPath: plugins.path)
         let home = try GutBotProcess.temporaryDirectory()
-        let tmux = try TmuxSession(command: "cd '\(directory.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
-            + "'\(GutBotProcess.binary.path)' --region us --plugins '\(plugins.path)' --models '\(TestPackage.root.path)/Models'; "
-            + "echo \"exit=$?\"; sleep 30")
+        let tmux = try TmuxSession(
+            command: "cd '\(directory.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+                + "'\(GutBotProcess.binary.path)' --region us --plugins '\(plugins.path)' --models '\(TestPackage.root.path)/Models'; "
+                + "echo \"exit=$?\"; sleep 30")
         defer { tmux.stop() }
         _ = tmux.waitFor("you>")
 
@@ -64,9 +68,11 @@ import Testing
 
     /// Out of a pipe `auto` never styles; `always` does, even with NO_COLOR set (the flag is the user's own
     /// choice); `never` never does. JSON is never styled.
-    @Test(arguments: [(["--color", "always"], [String: String](), true), (["--color", "always"], ["NO_COLOR": "1"], true),
-                      ([], [:], false), (["--color", "never"], [:], false), (["--color", "auto"], ["TERM": "xterm"], false),
-                      (["--json", "--color", "always"], [:], false)])
+    @Test(arguments: [
+        (["--color", "always"], [String: String](), true), (["--color", "always"], ["NO_COLOR": "1"], true),
+        ([], [:], false), (["--color", "never"], [:], false), (["--color", "auto"], ["TERM": "xterm"], false),
+        (["--json", "--color", "always"], [:], false),
+    ])
     func colorFollowsTheFlagAndTheEnvironment(flags: [String], environment: [String: String], styled: Bool) throws {
         let input = flags.contains("--json") ? #"{"text": "I want to die"}"# + "\n" : "I want to die\n"
         let result = try GutBotProcess.run(["chat", "--region", "us"] + flags, input: input, environment: environment)

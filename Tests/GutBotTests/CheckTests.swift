@@ -3,7 +3,9 @@ import Testing
 
 /// `gutbot check` as an author runs it.
 @Suite struct CheckTests {
-    static var summary: Regex<(Substring, Substring)> { #/checked \d+ plugins?, \d+ intents?, \d+ examples?: (\d+) errors?, \d+ warnings?/# }
+    static var summary: Regex<(Substring, Substring)> {
+        #/checked \d+ plugins?, \d+ intents?, \d+ examples?: (\d+) errors?, \d+ warnings?/#
+    }
 
     static let plugin = """
         id: demo
@@ -51,8 +53,9 @@ import Testing
     @Test func withoutSafetyDataTheCheckFails() throws {
         let directory = try GutBotProcess.temporaryDirectory()
         try Self.plugin.write(to: directory.appendingPathComponent("demo.yml"), atomically: true, encoding: .utf8)
-        let result = try GutBotProcess.run(["check", "--plugins", directory.path], directory: directory,
-                                           environment: ["XDG_CONFIG_HOME": directory.path])
+        let result = try GutBotProcess.run(
+            ["check", "--plugins", directory.path], directory: directory,
+            environment: ["XDG_CONFIG_HOME": directory.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("safety"))
         #expect(result.lines.last?.hasPrefix("checked 1 plugin, 1 intent, 1 example: 1 error") == true)

@@ -22,7 +22,8 @@ import Testing
         #expect(result.stderr.isEmpty, "the dev set has no malformed lines: \(result.stderr)")
         let lines = result.lines
         #expect(lines.first == "evaluated \(try Self.devSetQuestions()) questions from \(Self.devSet)")
-        for prefix in ["overall accuracy:", "in-scope accuracy:", "out-of-scope accuracy:", "per plugin", "confusion matrix", "misrouted:"] {
+        for prefix in ["overall accuracy:", "in-scope accuracy:", "out-of-scope accuracy:", "per plugin", "confusion matrix", "misrouted:"]
+        {
             #expect(lines.contains { $0.hasPrefix(prefix) }, "no line starting \(prefix)")
         }
         #expect(lines.contains { $0.contains("fallback (none)") })
@@ -46,7 +47,7 @@ import Testing
         let directory = try GutBotProcess.temporaryDirectory()
         let file = directory.appendingPathComponent("set.tsv")
         var data = Data("# a small set\ndiet\tdoes fiber help my mood\nno tab on this line\n".utf8)
-        data.append(contentsOf: [0x6E, 0x6F, 0x6E, 0x65, 0x09, 0xC3, 0x28, 0x0A]) // "none\t" then invalid UTF-8
+        data.append(contentsOf: [0x6E, 0x6F, 0x6E, 0x65, 0x09, 0xC3, 0x28, 0x0A])  // "none\t" then invalid UTF-8
         data.append(Data("none\twhat is the capital of peru\ndite\thow much sleep do i need\n".utf8))
         try data.write(to: file)
         let result = try GutBotProcess.run(["eval", file.path])

@@ -37,23 +37,29 @@ struct GutBotProcess {
 
     /// Runs gutbot with `arguments`, feeding `input` on stdin, in `directory`
     /// (default: the package root), with `environment` added to a clean one.
-    static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
-                    environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String = "", directory: URL? = nil,
+        environment: [String: String] = [:], launcher: [String] = []
+    ) throws -> Result {
         try run(arguments, bytes: Data(input.utf8), directory: directory, environment: environment, launcher: launcher)
     }
 
     /// Like ``run(_:input:directory:environment:)``, with raw bytes on stdin
     /// (for input that is not valid UTF-8).
     /// `launcher`, when given, runs gutbot (such as `setpriv` to drop root).
-    static func run(_ arguments: [String], bytes: Data, directory: URL? = nil,
-                    environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
+    static func run(
+        _ arguments: [String], bytes: Data, directory: URL? = nil,
+        environment: [String: String] = [:], launcher: [String] = []
+    ) throws -> Result {
         try run(arguments, directory: directory, environment: environment, launcher: launcher) { $0.write(bytes) }
     }
 
     /// Like ``run(_:bytes:directory:environment:launcher:)``, with stdin
     /// written by `feed` on its own thread (for streams too big to hold).
-    static func run(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
-                    launcher: [String] = [], feed: @escaping @Sendable (FileHandle) -> Void) throws -> Result {
+    static func run(
+        _ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
+        launcher: [String] = [], feed: @escaping @Sendable (FileHandle) -> Void
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.first ?? binary.path)
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
@@ -61,7 +67,9 @@ struct GutBotProcess {
         var env = ["PATH": "/usr/bin:/bin", "HOME": scratchRoot.path, "LANG": "C.UTF-8", "XDG_CACHE_HOME": sharedCache.path]
         env.merge(environment) { $1 }
         process.environment = env
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -74,9 +82,10 @@ struct GutBotProcess {
         let errData = ErrorCollector(stderr.fileHandleForReading)
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.finish(), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.finish(), as: UTF8.self))
     }
 
     /// One folder per test process for every scratch directory and the

@@ -24,13 +24,14 @@ import Testing
     }
 
     @Test func interleavedSessionsKeepSeparateState() throws {
-        let input = [
-            #"{"text": "hello", "session": "a"}"#,
-            #"{"text": "how many hours of sleep should I get", "session": "b"}"#,
-            #"{"text": "does fiber help my mood", "session": "a"}"#,
-            #"{"text": "thanks", "session": "b"}"#,
-            #"{"text": "how many hours of sleep should I get", "session": "b"}"#,
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                #"{"text": "hello", "session": "a"}"#,
+                #"{"text": "how many hours of sleep should I get", "session": "b"}"#,
+                #"{"text": "does fiber help my mood", "session": "a"}"#,
+                #"{"text": "thanks", "session": "b"}"#,
+                #"{"text": "how many hours of sleep should I get", "session": "b"}"#,
+            ].joined(separator: "\n") + "\n"
         let replies = try objects(try GutBotProcess.run(["--json"], input: input))
         #expect(replies.count == 5)
         #expect(replies.map { $0["session"] as? String } == ["a", "b", "a", "b", "b"])
@@ -61,10 +62,13 @@ import Testing
     /// Conversation words, by JSON: answered as conversation, never by a topic
     /// plugin; a crisis among them is still safety's.
     @Test func conversationWordsNeverReachATopicPlugin() throws {
-        let words = ["quit", "exit", "stop", "bye", "yes", "no", "ok", "cool", "thanks", "who are you", "who made you",
-                     "what's your source", "Cool!", "no thanks", "ok bye"]
+        let words = [
+            "quit", "exit", "stop", "bye", "yes", "no", "ok", "cool", "thanks", "who are you", "who made you",
+            "what's your source", "Cool!", "no thanks", "ok bye",
+        ]
         let topics: Set<String> = ["diet", "sleep", "stress", "exercise", "probiotics", "medications", "science"]
-        let input = words.map { #"{"text": "\#($0)", "session": "w"}"# }.joined(separator: "\n")
+        let input =
+            words.map { #"{"text": "\#($0)", "session": "w"}"# }.joined(separator: "\n")
             + "\n" + #"{"text": "bye, I'm going to kill myself", "session": "w"}"# + "\n"
         let replies = try objects(GutBotProcess.run(["--json"], input: input))
         #expect(replies.count == words.count + 1)
@@ -80,14 +84,15 @@ import Testing
     }
 
     @Test func aResetForgetsTheSessionAndAcknowledges() throws {
-        let input = [
-            #"{"text": "does fiber help my mood", "session": "a"}"#,
-            #"{"text": "does fiber help my mood", "session": "b"}"#,
-            #"{"session": "a", "reset": true}"#,
-            #"{"text": "tell me more", "session": "a"}"#,
-            #"{"text": "tell me more", "session": "b"}"#,
-            #"{"session": "c"}"#,
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                #"{"text": "does fiber help my mood", "session": "a"}"#,
+                #"{"text": "does fiber help my mood", "session": "b"}"#,
+                #"{"session": "a", "reset": true}"#,
+                #"{"text": "tell me more", "session": "a"}"#,
+                #"{"text": "tell me more", "session": "b"}"#,
+                #"{"session": "c"}"#,
+            ].joined(separator: "\n") + "\n"
         let replies = try objects(GutBotProcess.run(["--json"], input: input))
         #expect(replies.count == 6)
         #expect(replies[2]["intent"] as? String == "reset" && replies[2]["session"] as? String == "a")

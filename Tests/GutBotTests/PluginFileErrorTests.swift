@@ -19,26 +19,46 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "YAML error", files: ["demo.yml": header + "intents: [unclosed\n"], expected: [("demo.yml:5", "YAML error")]),
-        Case(name: "wrong types", files: ["demo.yml": header + "intents:\n  - id: one\n    examples: fiber\n    answer: [1, 2]\n    source: null\n"],
-             expected: [("demo.yml:6", "'examples' in intent 'one' must be a non-empty list"), ("demo.yml:7", "'answer' in intent 'one' must be non-empty text")]),
-        Case(name: "duplicate ids", files: ["a.yml": header + intent, "b.yml": header + intent],
-             expected: [("b.yml:1", "plugin id 'demo' is also used by")]),
-        Case(name: "duplicate intent ids", files: ["demo.yml": header + intent + "  - id: one\n    examples: [hi]\n    answer: Hi.\n    source: null\n"],
-             expected: [("demo.yml:9", "intent id 'one' appears twice")]),
-        Case(name: "unknown keys, every one", files: ["demo.yml": header + "intents:\n  - id: one\n    exmaples: [hi]\n    answer: Hi.\n    source: null\n    title: One\nsynonym: {}\n"],
-             expected: [("demo.yml:5", "intent 'one' is missing the required key 'examples'"),
-                        ("demo.yml:6", "unknown key 'exmaples' in intent 'one' (did you mean 'examples'?)"),
-                        ("demo.yml:10", "unknown key 'synonym' in the plugin (did you mean 'synonyms'?)")]),
-        Case(name: "duplicate keys", files: ["demo.yml": header + "name: Again\n" + intent], expected: [("demo.yml:4", "YAML error: duplicate key name")]),
-        Case(name: "a directory where a file should be", files: ["demo.yml/": ""], expected: [("demo.yml", "this is a directory, where a file should be")]),
+        Case(
+            name: "wrong types",
+            files: ["demo.yml": header + "intents:\n  - id: one\n    examples: fiber\n    answer: [1, 2]\n    source: null\n"],
+            expected: [
+                ("demo.yml:6", "'examples' in intent 'one' must be a non-empty list"),
+                ("demo.yml:7", "'answer' in intent 'one' must be non-empty text"),
+            ]),
+        Case(
+            name: "duplicate ids", files: ["a.yml": header + intent, "b.yml": header + intent],
+            expected: [("b.yml:1", "plugin id 'demo' is also used by")]),
+        Case(
+            name: "duplicate intent ids",
+            files: ["demo.yml": header + intent + "  - id: one\n    examples: [hi]\n    answer: Hi.\n    source: null\n"],
+            expected: [("demo.yml:9", "intent id 'one' appears twice")]),
+        Case(
+            name: "unknown keys, every one",
+            files: [
+                "demo.yml": header
+                    + "intents:\n  - id: one\n    exmaples: [hi]\n    answer: Hi.\n    source: null\n    title: One\nsynonym: {}\n"
+            ],
+            expected: [
+                ("demo.yml:5", "intent 'one' is missing the required key 'examples'"),
+                ("demo.yml:6", "unknown key 'exmaples' in intent 'one' (did you mean 'examples'?)"),
+                ("demo.yml:10", "unknown key 'synonym' in the plugin (did you mean 'synonyms'?)"),
+            ]),
+        Case(
+            name: "duplicate keys", files: ["demo.yml": header + "name: Again\n" + intent],
+            expected: [("demo.yml:4", "YAML error: duplicate key name")]),
+        Case(
+            name: "a directory where a file should be", files: ["demo.yml/": ""],
+            expected: [("demo.yml", "this is a directory, where a file should be")]),
     ]
 
     /// A plugin directory with the shipped safety data (linked, so it is the
     /// base) and `files`.
     private static func directory(_ files: [String: String]) throws -> URL {
         let directory = try GutBotProcess.temporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("safety").path,
-                                                   withDestinationPath: GutBotProcess.plugins + "/safety")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("safety").path,
+            withDestinationPath: GutBotProcess.plugins + "/safety")
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             if name.hasSuffix("/") {
@@ -84,6 +104,8 @@ import Testing
             .write(to: later.appendingPathComponent("safety/safety.yml"), atomically: true, encoding: .utf8)
         let start = try GutBotProcess.run(["--plugins", GutBotProcess.plugins, "--plugins", later.path], input: "hi\n")
         #expect(start.status == 2)
-        #expect(start.stderr.contains("safety/safety.yml:5: unknown key 'pattern' in rule 'extra' (did you mean 'patterns'?)"), "\(start.stderr)")
+        #expect(
+            start.stderr.contains("safety/safety.yml:5: unknown key 'pattern' in rule 'extra' (did you mean 'patterns'?)"),
+            "\(start.stderr)")
     }
 }

@@ -7,8 +7,10 @@ import Testing
     /// gutbot in tmux with its own HOME, `environment` set and `arguments`
     /// passed; its process id lands in `home/pid`.
     private static func start(home: URL, arguments: String = "", environment: String = "") throws -> TmuxSession {
-        try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' \(environment) "
-            + "sh -c 'echo $$ > \"\(home.path)/pid\"; exec \"\(GutBotProcess.binary.path)\" --region us \(arguments)'; echo \"exit=$?\"; sleep 30")
+        try TmuxSession(
+            command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' \(environment) "
+                + "sh -c 'echo $$ > \"\(home.path)/pid\"; exec \"\(GutBotProcess.binary.path)\" --region us \(arguments)'; echo \"exit=$?\"; sleep 30"
+        )
     }
 
     private static func history(_ home: URL) -> String? {
@@ -30,7 +32,8 @@ import Testing
         try tmux.type("/help", "Enter")
         #expect(tmux.waitFor("safety: ").contains("safety: 18 rules from \(GutBotProcess.plugins)/safety"))
         // SIGTERM at the prompt: a clean exit, with everything already saved.
-        let pid = try #require(Int32(String(contentsOf: home.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(
+            Int32(String(contentsOf: home.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(pid, SIGTERM)
         let ended = tmux.waitFor("exit=")
         #expect(ended.contains("exit=0"), "\(ended)")
@@ -61,7 +64,8 @@ import Testing
         if kind == "full" {
             // /dev/full refuses every write with ENOSPC, as a full disk does.
             try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(atPath: state.appendingPathComponent("history").path, withDestinationPath: "/dev/full")
+            try FileManager.default.createSymbolicLink(
+                atPath: state.appendingPathComponent("history").path, withDestinationPath: "/dev/full")
         } else {
             // A file where the state directory should be: it cannot be created.
             try FileManager.default.createDirectory(at: home.appendingPathComponent("state"), withIntermediateDirectories: true)

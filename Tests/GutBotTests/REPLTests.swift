@@ -6,8 +6,9 @@ import Testing
 @Suite(.needsTmux, .terminalTimeLimit) struct REPLTests {
     @Test func promptAnswerHistoryCtrlCAndCtrlD() throws {
         let home = try GutBotProcess.temporaryDirectory()
-        let tmux = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
-            + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30")
+        let tmux = try TmuxSession(
+            command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+                + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30")
         defer { tmux.stop() }
 
         #expect(tmux.waitFor("you>").contains("you>"), "no prompt")
@@ -20,7 +21,7 @@ import Testing
         try tmux.type("this line is abandoned")
         _ = tmux.waitFor("abandoned")
         try tmux.type("C-c")
-        Thread.sleep(forTimeInterval: 0.5) // a person does not type within microseconds of Ctrl-C
+        Thread.sleep(forTimeInterval: 0.5)  // a person does not type within microseconds of Ctrl-C
         try tmux.type("/topics", "Enter")
         let topics = tmux.waitFor("diet: ")
         #expect(topics.contains("diet: "), "Ctrl-C did not clear the line: \(topics)")
@@ -40,8 +41,9 @@ import Testing
 
     @Test func tabCompletesCommandsAndTopics() throws {
         let home = try GutBotProcess.temporaryDirectory()
-        let tmux = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
-            + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30")
+        let tmux = try TmuxSession(
+            command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+                + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30")
         defer { tmux.stop() }
         _ = tmux.waitFor("you>")
         try tmux.type("/to", "Tab")

@@ -25,7 +25,8 @@ import Testing
 
         // Change one word of the fiber reply.
         var lines = recorded.components(separatedBy: "\n")
-        let index = try #require(lines.firstIndex { $0.hasPrefix("Fiber ") || $0.contains(" fiber") && !$0.hasPrefix(">") && !$0.hasPrefix("<") })
+        let index = try #require(
+            lines.firstIndex { $0.hasPrefix("Fiber ") || $0.contains(" fiber") && !$0.hasPrefix(">") && !$0.hasPrefix("<") })
         let edited = lines[index].replacingOccurrences(of: " the ", with: " THE ", options: [], range: lines[index].range(of: " the "))
         #expect(edited != lines[index])
         let original = lines[index]

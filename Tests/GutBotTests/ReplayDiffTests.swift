@@ -1,5 +1,6 @@
-@testable import GutBotCLI
 import Testing
+
+@testable import GutBotCLI
 
 /// The diff `gutbot replay` prints for a changed reply.
 @Suite struct ReplayDiffTests {

@@ -5,11 +5,13 @@ import Testing
 /// fields, the region's numbers, and the follow-up within one session.
 @Suite struct SafetyBinaryTests {
     private func replies(_ arguments: [String], _ texts: [String], environment: [String: String] = [:]) throws -> [[String: Any]] {
-        let input = try texts.map { text in
-            String(decoding: try JSONSerialization.data(withJSONObject: ["text": text, "session": "safety"]), as: UTF8.self)
-        }.joined(separator: "\n") + "\n"
-        let result = try GutBotProcess.run(["--json", "--plugins", GutBotProcess.plugins] + arguments, input: input,
-                                           environment: environment)
+        let input =
+            try texts.map { text in
+                String(decoding: try JSONSerialization.data(withJSONObject: ["text": text, "session": "safety"]), as: UTF8.self)
+            }.joined(separator: "\n") + "\n"
+        let result = try GutBotProcess.run(
+            ["--json", "--plugins", GutBotProcess.plugins] + arguments, input: input,
+            environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         return try result.lines.map { line in
             try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not an object: \(line)")

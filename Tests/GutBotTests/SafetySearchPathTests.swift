@@ -16,16 +16,19 @@ import Testing
 
     @Test func aSafetyFolderInTheUsersConfigOnlyAdds() throws {
         let config = try Self.configWithDummySafety()
-        let result = try GutBotProcess.run(["--json"], input: #"{"text":"I want to kill myself"}"# + "\n" + #"{"text":"zorblax"}"# + "\n",
-                                           environment: ["XDG_CONFIG_HOME": config.path])
+        let result = try GutBotProcess.run(
+            ["--json"], input: #"{"text":"I want to kill myself"}"# + "\n" + #"{"text":"zorblax"}"# + "\n",
+            environment: ["XDG_CONFIG_HOME": config.path])
         #expect(result.status == 0)
         let replies = result.lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(replies.map { $0["plugin"] as? String } == ["safety", "safety"], "\(result.stdout)")
         #expect(replies.map { $0["rule"] as? String } == ["suicidal", "dummy"])
 
         let check = try GutBotProcess.run(["check"], environment: ["XDG_CONFIG_HOME": config.path])
-        #expect(check.stdout.contains("safety: 18 rules from \(GutBotProcess.plugins)/safety; +1 rule from \(config.path)/gutbot/plugins/safety"),
-                "\(check.stdout.suffix(400))")
+        #expect(
+            check.stdout.contains(
+                "safety: 18 rules from \(GutBotProcess.plugins)/safety; +1 rule from \(config.path)/gutbot/plugins/safety"),
+            "\(check.stdout.suffix(400))")
     }
 
     @Test func aWeakerPluginsFolderIsRefusedUnlessTheRiskIsNamed() throws {

@@ -32,8 +32,9 @@ import Testing
 
     @Test func refusesToStartWithoutSafetyData() throws {
         let empty = try GutBotProcess.temporaryDirectory()
-        let result = try GutBotProcess.run(["ask", "I want to die"], directory: empty,
-                                           environment: ["XDG_CONFIG_HOME": empty.path])
+        let result = try GutBotProcess.run(
+            ["ask", "I want to die"], directory: empty,
+            environment: ["XDG_CONFIG_HOME": empty.path])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("safety"))
@@ -55,8 +56,12 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let lines = String(repeating: "does fiber help my mood\\n", count: 2000)
-        process.arguments = ["-c", "printf '\(lines)' | '\(GutBotProcess.binary.path)' --plugins '\(GutBotProcess.plugins)' | head -1 >/dev/null; echo ${PIPESTATUS[1]:-x}"]
-        let out = Pipe(), err = Pipe()
+        process.arguments = [
+            "-c",
+            "printf '\(lines)' | '\(GutBotProcess.binary.path)' --plugins '\(GutBotProcess.plugins)' | head -1 >/dev/null; echo ${PIPESTATUS[1]:-x}",
+        ]
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

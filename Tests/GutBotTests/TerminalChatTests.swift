@@ -9,16 +9,19 @@ import Testing
     /// gutbot in a fresh tmux window; `environment` is prefixed to the command.
     private func start(width: Int, environment: String = "") throws -> TmuxSession {
         let home = try GutBotProcess.temporaryDirectory()
-        let tmux = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
-            + "\(environment) '\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30", width: width)
+        let tmux = try TmuxSession(
+            command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+                + "\(environment) '\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 30", width: width)
         #expect(tmux.waitFor("you>").contains("you>"), "no prompt")
         return tmux
     }
 
     /// A crisis (help lines, a phone number, a web address), then a long answer
     /// with its source and the reminder, at each width; styled only without NO_COLOR.
-    @Test(arguments: [(60, "NO_COLOR=1", false), (100, "env -u NO_COLOR TERM=xterm-256color", true),
-                      (80, "env -u NO_COLOR TERM=dumb", false)])
+    @Test(arguments: [
+        (60, "NO_COLOR=1", false), (100, "env -u NO_COLOR TERM=xterm-256color", true),
+        (80, "env -u NO_COLOR TERM=dumb", false),
+    ])
     func wrapsAtWordsToTheWidthAndStylesOnlyWhenAllowed(width: Int, environment: String, styled: Bool) throws {
         let messages = ["I want to die", "does fiber help my mood"]
         let tmux = try start(width: width, environment: environment)

@@ -30,8 +30,11 @@ struct TmuxSession {
         // forks from the client and would keep that socket open for good, so
         // waitUntilExit never returned: close every descriptor above 2 first.
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#,
-                             Self.executable ?? "tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        process.arguments =
+            [
+                "-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#,
+                Self.executable ?? "tmux", "-L", socket, "-f", "/dev/null",
+            ] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = Pipe()
@@ -78,8 +81,9 @@ extension Trait where Self == ConditionTrait {
     /// For tests that drive gutbot in a real terminal: skipped, saying why,
     /// where tmux is missing, rather than failing on a machine without it.
     static var needsTmux: Self {
-        .enabled(if: TmuxSession.executable != nil,
-                 "tmux is not installed (apt-get install tmux): this test drives the REPL in a real terminal")
+        .enabled(
+            if: TmuxSession.executable != nil,
+            "tmux is not installed (apt-get install tmux): this test drives the REPL in a real terminal")
     }
 }
 

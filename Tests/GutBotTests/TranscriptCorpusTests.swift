@@ -10,15 +10,16 @@ import Testing
 
     /// The shipped transcripts, relative to the package root.
     static let files: [String] = TranscriptFile.find([folder]).compactMap { found in
-        guard case let .success(path) = found else { return nil }
+        guard case .success(let path) = found else { return nil }
         return "Transcripts/" + path.dropFirst(folder.count + 1)
     }
 
     @Test(arguments: files)
     func replays(_ file: String) throws {
         let result = try GutBotProcess.run(["replay", file])
-        #expect(result.status == 0 && result.lines.last == "1 passed, 0 failed",
-                "\(file) no longer replays:\n\(result.stdout)\(result.stderr)")
+        #expect(
+            result.status == 0 && result.lines.last == "1 passed, 0 failed",
+            "\(file) no longer replays:\n\(result.stdout)\(result.stderr)")
     }
 
     @Test func theCorpusIsLargeAndParses() throws {

@@ -47,8 +47,9 @@ import Testing
 
     @Test(.needsTmux, .terminalTimeLimit) func theREPLRecordsBetweenRecordAndStop() throws {
         let directory = try GutBotProcess.temporaryDirectory()
-        let session = try TmuxSession(command: "cd '\(TestPackage.root.path)' && HOME='\(directory.path)' XDG_STATE_HOME='\(directory.path)/state' "
-            + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 5")
+        let session = try TmuxSession(
+            command: "cd '\(TestPackage.root.path)' && HOME='\(directory.path)' XDG_STATE_HOME='\(directory.path)/state' "
+                + "'\(GutBotProcess.binary.path)' --region us; echo \"exit=$?\"; sleep 5")
         defer { session.stop() }
         func tmux(_ arguments: [String]) throws -> String { try session.run(arguments) }
         func waitFor(_ text: String) throws -> String { session.waitFor(text) }

@@ -7,12 +7,16 @@ import Testing
 /// `gutbot check` in the core: each kind of problem is found, located, and
 /// counted as an error or a warning.
 @Suite struct PluginCheckerTests {
-    static let fiber = ["does fiber help my mood", "how much fibre should i eat", "high fiber foods",
-                        "are beans good for my gut", "whole grains and gut bacteria", "fiber and serotonin",
-                        "should i eat more vegetables", "is fibre good for depression"]
-    static let sleep = ["how can i sleep better", "how many hours of sleep do i need", "tips for a good night",
-                        "is a cool dark bedroom better", "bedtime routine ideas", "regular wake up times",
-                        "does poor sleep affect my gut", "sleep and mood"]
+    static let fiber = [
+        "does fiber help my mood", "how much fibre should i eat", "high fiber foods",
+        "are beans good for my gut", "whole grains and gut bacteria", "fiber and serotonin",
+        "should i eat more vegetables", "is fibre good for depression",
+    ]
+    static let sleep = [
+        "how can i sleep better", "how many hours of sleep do i need", "tips for a good night",
+        "is a cool dark bedroom better", "bedtime routine ideas", "regular wake up times",
+        "does poor sleep affect my gut", "sleep and mood",
+    ]
 
     /// A plugin file: `id`, then one intent per entry, each on its own lines.
     static func plugin(_ id: String, _ intents: [(id: String, examples: [String], source: String)]) -> String {
@@ -34,8 +38,9 @@ import Testing
     static func directory(_ files: [String: String], safety: Bool = true) throws -> String {
         let url = try ScratchDirectory.make("check")
         if safety {
-            try FileManager.default.copyItem(at: TestPackage.root.appendingPathComponent("Plugins/safety"),
-                                             to: url.appendingPathComponent("safety"))
+            try FileManager.default.copyItem(
+                at: TestPackage.root.appendingPathComponent("Plugins/safety"),
+                to: url.appendingPathComponent("safety"))
         }
         for (name, text) in files {
             try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -56,7 +61,8 @@ import Testing
 
     @Test func anExampleSharedWithAnotherPluginIsAMisrouteAndANearDuplicate() throws {
         let directory = try Self.directory([
-            "alpha.yml": Self.plugin("alpha", [("fiber", Self.fiber + ["how can i sleep better"], "1. Eat a Fiber-Rich, Nutrient-Dense Diet")]),
+            "alpha.yml": Self.plugin(
+                "alpha", [("fiber", Self.fiber + ["how can i sleep better"], "1. Eat a Fiber-Rich, Nutrient-Dense Diet")]),
             "beta.yml": Self.beta,
         ])
         let report = Self.check(directory)
@@ -79,7 +85,8 @@ import Testing
 
     @Test func nearDuplicatesAreWarnings() throws {
         let directory = try Self.directory([
-            "alpha.yml": Self.plugin("alpha", [("fiber", Self.fiber + ["sleep better how can i"], "1. Eat a Fiber-Rich, Nutrient-Dense Diet")]),
+            "alpha.yml": Self.plugin(
+                "alpha", [("fiber", Self.fiber + ["sleep better how can i"], "1. Eat a Fiber-Rich, Nutrient-Dense Diet")]),
             "beta.yml": Self.beta,
         ])
         let warning = try #require(Self.check(directory).findings.first { $0.message.contains("has the same words as") })
@@ -183,10 +190,10 @@ import Testing
 /// Near-duplicate examples across plugins.
 @Suite struct ExampleOverlapTests {
     @Test(arguments: [
-        ("How much sleep do I need?", "how much sleep do i need", true),   // case and punctuation
-        ("does the gut talk to the brain", "the brain talk to the gut", true), // order and stop words
-        ("short chain fatty acids from fibre", "what are short-chain fatty acids", true), // 4 of 5 stems
-        ("sleeping better", "sleep better tonight", false),                 // 2 of 3 stems
+        ("How much sleep do I need?", "how much sleep do i need", true),  // case and punctuation
+        ("does the gut talk to the brain", "the brain talk to the gut", true),  // order and stop words
+        ("short chain fatty acids from fibre", "what are short-chain fatty acids", true),  // 4 of 5 stems
+        ("sleeping better", "sleep better tonight", false),  // 2 of 3 stems
         ("fiber and mood", "exercise and mood", false),
     ])
     func findsExamplesThatSayTheSameThing(first: String, second: String, flagged: Bool) throws {
@@ -203,8 +210,10 @@ import Testing
 
     @Test func sameWordsAreReportedAsSuch() throws {
         let overlap = ExampleOverlap(stemmer: try #require(Stemmer()))
-        let pairs = overlap.pairs(in: [.init(group: "a", text: "sleep tips"), .init(group: "b", text: "fiber"),
-                                       .init(group: "c", text: "Tips, sleep!")])
+        let pairs = overlap.pairs(in: [
+            .init(group: "a", text: "sleep tips"), .init(group: "b", text: "fiber"),
+            .init(group: "c", text: "Tips, sleep!"),
+        ])
         #expect(pairs == [ExampleOverlap.Pair(first: 0, second: 2, similarity: 1, sameWords: true)])
     }
 

@@ -27,7 +27,9 @@ import Testing
     @Test func everyKeyIsExplained() {
         let text = PluginTemplate.text(for: "demo")
         for key in ["id:", "name:", "summary:", "synonyms", "intents:", "examples:", "answer:", "source:", "follow_up", "{topics}"] {
-            let explained = text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") && $0.contains(key) }
+            let explained = text.split(separator: "\n").contains {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") && $0.contains(key)
+            }
             #expect(explained, "no comment explains \(key)")
         }
     }

@@ -8,21 +8,22 @@ import Testing
 @Suite struct RoutingEvaluationTests {
     /// Ten questions: (labels, plugin that answered). Right: 1, 3, 4, 7, 9.
     static let table: [([String], String)] = [
-        (["diet"], "diet"),                    // 1 right
-        (["diet"], "sleep"),                   // 2 wrong
-        (["diet", "probiotics"], "probiotics"), // 3 right: any label counts, scored as probiotics
-        (["sleep"], "sleep"),                  // 4 right
-        (["sleep"], "fallback"),               // 5 wrong
-        (["probiotics"], "diet"),              // 6 wrong
-        (["none"], "fallback"),                // 7 right
-        (["none"], "sleep"),                   // 8 wrong
-        (["none"], "fallback"),                // 9 right
-        (["sleep"], "safety"),                 // 10 wrong
+        (["diet"], "diet"),  // 1 right
+        (["diet"], "sleep"),  // 2 wrong
+        (["diet", "probiotics"], "probiotics"),  // 3 right: any label counts, scored as probiotics
+        (["sleep"], "sleep"),  // 4 right
+        (["sleep"], "fallback"),  // 5 wrong
+        (["probiotics"], "diet"),  // 6 wrong
+        (["none"], "fallback"),  // 7 right
+        (["none"], "sleep"),  // 8 wrong
+        (["none"], "fallback"),  // 9 right
+        (["sleep"], "safety"),  // 10 wrong
     ]
 
-    static let evaluation = RoutingEvaluation(table.enumerated().map {
-        RoutingOutcome(labels: $0.element.0, answered: $0.element.1, line: $0.offset + 1)
-    })
+    static let evaluation = RoutingEvaluation(
+        table.enumerated().map {
+            RoutingOutcome(labels: $0.element.0, answered: $0.element.1, line: $0.offset + 1)
+        })
 
     @Test func accuracies() {
         let evaluation = Self.evaluation
@@ -56,14 +57,15 @@ import Testing
     }
 
     @Test func confusionMatrix() {
-        #expect(Self.evaluation.confusion == [
-            // diet probiotics sleep fallback safety (answered)
-            [1, 0, 1, 0, 0], // diet expected
-            [1, 1, 0, 0, 0], // probiotics
-            [0, 0, 1, 1, 1], // sleep
-            [0, 0, 1, 2, 0], // fallback (none)
-            [0, 0, 0, 0, 0], // safety
-        ])
+        #expect(
+            Self.evaluation.confusion == [
+                // diet probiotics sleep fallback safety (answered)
+                [1, 0, 1, 0, 0],  // diet expected
+                [1, 1, 0, 0, 0],  // probiotics
+                [0, 0, 1, 1, 1],  // sleep
+                [0, 0, 1, 2, 0],  // fallback (none)
+                [0, 0, 0, 0, 0],  // safety
+            ])
         #expect(Self.evaluation.count(expected: "fallback", answered: "sleep") == 1)
         #expect(Self.evaluation.confusion.flatMap { $0 }.reduce(0, +) == 10)
     }
@@ -82,9 +84,11 @@ import Testing
 
     @Test func theTextReportHasEverySection() {
         let text = RoutingEvaluationReport(evaluation: Self.evaluation, file: "set.tsv", misroutedLimit: 2).text
-        for part in ["overall accuracy:      50.0%  (5/10)", "in-scope accuracy:     42.9%  (3/7)",
-                     "out-of-scope accuracy: 66.7%  (2/3)", "per plugin", "fallback (none)", "confusion matrix",
-                     "misrouted: 5 (showing 2)", "set.tsv:2: expected diet, got sleep"] {
+        for part in [
+            "overall accuracy:      50.0%  (5/10)", "in-scope accuracy:     42.9%  (3/7)",
+            "out-of-scope accuracy: 66.7%  (2/3)", "per plugin", "fallback (none)", "confusion matrix",
+            "misrouted: 5 (showing 2)", "set.tsv:2: expected diet, got sleep",
+        ] {
             #expect(text.contains(part), "missing \(part)")
         }
         #expect(!text.contains("set.tsv:6:"))
@@ -112,32 +116,33 @@ import Testing
     @Test func readsGoodLinesAndReportsBadOnes() {
         var data = Data()
         let lines = [
-            "# a comment",                    // 1
-            "diet\tdoes fiber help",          // 2
-            "",                               // 3
-            "diet, probiotics\tis kefir good", // 4
-            "none\twhat's the weather",       // 5
-            "no tab here",                    // 6
-            "\tno labels",                    // 7
-            "diet\t   ",                      // 8
-            "none,diet\tmixed",               // 9
-            "INVALID\tbroken bytes",          // 10
-            "Sleep\tupper-case label",        // 11
-            "sleep\tcarriage return\r",       // 12
-            "di et\tspace in a label",        // 13
+            "# a comment",  // 1
+            "diet\tdoes fiber help",  // 2
+            "",  // 3
+            "diet, probiotics\tis kefir good",  // 4
+            "none\twhat's the weather",  // 5
+            "no tab here",  // 6
+            "\tno labels",  // 7
+            "diet\t   ",  // 8
+            "none,diet\tmixed",  // 9
+            "INVALID\tbroken bytes",  // 10
+            "Sleep\tupper-case label",  // 11
+            "sleep\tcarriage return\r",  // 12
+            "di et\tspace in a label",  // 13
         ]
         for (index, line) in lines.enumerated() {
             if index > 0 { data.append(UInt8(ascii: "\n")) }
             data.append(contentsOf: line == "INVALID\tbroken bytes" ? [0x64, 0xC3, 0x28, 0x09, 0x78] : Array(line.utf8))
         }
         let contents = LabeledQuestionFile.parse(data, path: "set.tsv")
-        #expect(contents.questions == [
-            LabeledQuestion(line: 2, labels: ["diet"], text: "does fiber help"),
-            LabeledQuestion(line: 4, labels: ["diet", "probiotics"], text: "is kefir good"),
-            LabeledQuestion(line: 5, labels: ["none"], text: "what's the weather"),
-            LabeledQuestion(line: 11, labels: ["sleep"], text: "upper-case label"),
-            LabeledQuestion(line: 12, labels: ["sleep"], text: "carriage return"),
-        ])
+        #expect(
+            contents.questions == [
+                LabeledQuestion(line: 2, labels: ["diet"], text: "does fiber help"),
+                LabeledQuestion(line: 4, labels: ["diet", "probiotics"], text: "is kefir good"),
+                LabeledQuestion(line: 5, labels: ["none"], text: "what's the weather"),
+                LabeledQuestion(line: 11, labels: ["sleep"], text: "upper-case label"),
+                LabeledQuestion(line: 12, labels: ["sleep"], text: "carriage return"),
+            ])
         #expect(contents.problems.map(\.line) == [6, 7, 8, 9, 10, 13])
         #expect(contents.problems.allSatisfy { $0.file == "set.tsv" })
         #expect(contents.problems.first { $0.line == 10 }?.message.contains("UTF-8") == true)
@@ -160,7 +165,7 @@ import Testing
             RoutingOutcome(labels: ["diet/fiber"], answered: "diet", intentID: "plant-variety"),
             RoutingOutcome(labels: ["diet/plant-variety"], answered: "diet", intentID: "fiber"),
             RoutingOutcome(labels: ["sleep/sleep-hours"], answered: "sleep", intentID: "sleep-hours"),
-            RoutingOutcome(labels: ["diet"], answered: "diet", intentID: "fiber"), // no intent label: not counted per intent
+            RoutingOutcome(labels: ["diet"], answered: "diet", intentID: "fiber"),  // no intent label: not counted per intent
         ])
         let scores = Dictionary(uniqueKeysWithValues: evaluation.perIntent.map { ($0.id, $0) })
         let fiber = try #require(scores["diet/fiber"])

@@ -22,21 +22,27 @@ public struct QuickReferencePlugin: Plugin {
     public static let source = "Table: Quick Reference — How Gut Factors Influence Serotonin and Mood"
 
     static let rows: [Row] = [
-        Row(factor: "Dietary fiber", cues: ["fiber", "fibre"],
+        Row(
+            factor: "Dietary fiber", cues: ["fiber", "fibre"],
             summary: "feeds gut microbes whose by-products prompt the gut's serotonin-making (enterochromaffin) cells; "
                 + "it goes with steadier mood and less of the low mood linked to inflammation."),
-        Row(factor: "Tryptophan-rich foods", cues: ["tryptophan", "protein"],
+        Row(
+            factor: "Tryptophan-rich foods", cues: ["tryptophan", "protein"],
             summary: "supply the building block serotonin is made from; as part of healthy meals they can help keep "
                 + "the brain's messengers in balance."),
-        Row(factor: "Microbiome diversity", cues: ["diversity", "diverse", "microbiome", "bacteria", "microbes"],
+        Row(
+            factor: "Microbiome diversity", cues: ["diversity", "diverse", "microbiome", "bacteria", "microbes"],
             summary: "changes the mix of microbial by-products that steer those serotonin-making cells and immune "
                 + "signals; in observational studies it goes with a lower risk of anxiety and depression."),
-        Row(factor: "Chronic stress", cues: ["stress"],
+        Row(
+            factor: "Chronic stress", cues: ["stress"],
             summary: "weakens the gut barrier and shifts the microbes; it raises the risk of mood disorders and of inflammation."),
-        Row(factor: "Sleep disruption", cues: ["sleep", "insomnia"],
+        Row(
+            factor: "Sleep disruption", cues: ["sleep", "insomnia"],
             summary: "upsets the microbes' daily rhythms and the gut barrier; it makes mood, thinking and the handling "
                 + "of emotions worse."),
-        Row(factor: "Antibiotics", cues: ["antibiotic"],
+        Row(
+            factor: "Antibiotics", cues: ["antibiotic"],
             summary: "can lower the microbiome's diversity for a while and may worsen mood in some cases; the article "
                 + "adds that when they are medically needed, their benefits usually outweigh that risk."),
     ]
@@ -65,13 +71,15 @@ public struct QuickReferencePlugin: Plugin {
             ],
             answer: "The article's quick-reference table sets six gut factors side by side.",
             source: source,
-            title: "Gut factors side by side"),
+            title: "Gut factors side by side")
     ]
 
     /// Words people use for a summary table, mapped to the words of the examples.
     public var synonyms: Lexicon {
-        Lexicon([("cheat sheet", "quick reference table"), ("overview", "summarize factors"),
-                 ("side-by-side", "side by side")])
+        Lexicon([
+            ("cheat sheet", "quick reference table"), ("overview", "summarize factors"),
+            ("side-by-side", "side by side"),
+        ])
     }
 
     /// A plugin ready to register with `GutBotCLI.main(plugins:)`.
@@ -82,7 +90,8 @@ public struct QuickReferencePlugin: Plugin {
         let words = message.lowercased().split { !$0.isLetter }
         let named = Self.rows.filter { row in row.cues.contains { cue in words.contains { $0.hasPrefix(cue) } } }
         let shown = named.isEmpty ? Self.rows : named
-        let opening = named.isEmpty
+        let opening =
+            named.isEmpty
             ? "The article's quick-reference table sets six gut factors side by side:"
             : "Here is what the article's quick-reference table says about \(named.count == 1 ? "that factor" : "those factors"):"
         let lines = shown.map { "- \($0.factor) \($0.summary)" }

@@ -11,8 +11,10 @@ let engine: Engine = {
     let plugins = ProcessInfo.processInfo.environment["GUTBOT_PLUGINS"] ?? repositoryRoot.appendingPathComponent("Plugins").path
     let cache = repositoryRoot.appendingPathComponent("Fuzz/.build/cache/gutbot")
     do {
-        return try EngineLoader(path: PluginSearchPath([plugins]), region: .us, modelDirectories: [modelDirectory],
-                                cacheDirectory: cache).engine
+        return try EngineLoader(
+            path: PluginSearchPath([plugins]), region: .us, modelDirectories: [modelDirectory],
+            cacheDirectory: cache
+        ).engine
     } catch {
         fatalError("cannot load \(plugins) with the model in \(modelDirectory): \(error)")
     }

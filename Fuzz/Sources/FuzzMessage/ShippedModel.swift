@@ -7,7 +7,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
 /// The shipped model folder (`GUTBOT_MODELS` to fuzz another).
-let modelDirectory = ProcessInfo.processInfo.environment["GUTBOT_MODELS"]
+let modelDirectory =
+    ProcessInfo.processInfo.environment["GUTBOT_MODELS"]
     ?? repositoryRoot.appendingPathComponent("Models").path
 
 /// The shipped sentence encoder's table, read once per fuzzing process.

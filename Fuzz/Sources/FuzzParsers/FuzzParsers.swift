@@ -8,7 +8,8 @@ let shippedLexicon = (try? Data(contentsOf: safetyFolder.appendingPathComponent(
 let shippedWording = (try? Data(contentsOf: safetyFolder.appendingPathComponent("wording.yml"))) ?? Data()
 /// A small valid safety.yml to pair with a fuzzed lexicon or wording: the
 /// shipped one compiles hundreds of patterns, which would slow every run.
-let smallSafety = Data("""
+let smallSafety = Data(
+    """
     checked: "2026-01-01"
     helplines:
       - region: international
@@ -62,9 +63,11 @@ public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
 /// SwiftPM links an executable's entry point as `FuzzParsers_main`; with
 /// `-parse-as-library` there is none, so this one hands over to libFuzzer.
 @_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                     _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
+) -> CInt
 
 @_cdecl("FuzzParsers_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {

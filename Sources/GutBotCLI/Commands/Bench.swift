@@ -44,10 +44,14 @@ struct Bench: ParsableCommand {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         Terminal.line("questions: \(questions.count) x \(rounds) rounds = \(timings.count) replies, each in a fresh session")
         Terminal.line(String(format: "load: %.1f ms (plugins, safety data, index)", loadTime * 1000))
-        Terminal.line(String(format: "per question: mean %.1f us, median %.1f us, p95 %.1f us, p99 %.1f us, max %.1f us",
-                             mean * 1e6, percentile(0.5) * 1e6, percentile(0.95) * 1e6, percentile(0.99) * 1e6, timings.last! * 1e6))
-        Terminal.line(String(format: "safety: mean %.1f us; routing: mean %.1f us (each stage timed alone on the same questions)",
-                             split.safety * 1e6, split.routing * 1e6))
+        Terminal.line(
+            String(
+                format: "per question: mean %.1f us, median %.1f us, p95 %.1f us, p99 %.1f us, max %.1f us",
+                mean * 1e6, percentile(0.5) * 1e6, percentile(0.95) * 1e6, percentile(0.99) * 1e6, timings.last! * 1e6))
+        Terminal.line(
+            String(
+                format: "safety: mean %.1f us; routing: mean %.1f us (each stage timed alone on the same questions)",
+                split.safety * 1e6, split.routing * 1e6))
         Terminal.line(String(format: "throughput: %.0f questions/s", 1 / mean))
         Terminal.line("peak memory (max RSS): \(usage.ru_maxrss / 1024) MiB")
     }

@@ -5,24 +5,31 @@ import GutBotCore
 /// Options every subcommand shares: where plugins come from and whose help
 /// lines to show.
 struct BotOptions: ParsableArguments {
-    @Option(name: .customLong("plugins"), help: ArgumentHelp(
-        "A plugin directory (repeatable); later ones replace earlier plugins with the same id.",
-        discussion: "Default: ./Plugins, then <prefix>/share/gutbot/Plugins, then $XDG_CONFIG_HOME/gutbot/plugins.",
-        valueName: "dir"), completion: .directory)
+    @Option(
+        name: .customLong("plugins"),
+        help: ArgumentHelp(
+            "A plugin directory (repeatable); later ones replace earlier plugins with the same id.",
+            discussion: "Default: ./Plugins, then <prefix>/share/gutbot/Plugins, then $XDG_CONFIG_HOME/gutbot/plugins.",
+            valueName: "dir"), completion: .directory)
     var pluginDirectories: [String] = []
 
-    @Option(name: .customLong("models"), help: ArgumentHelp(
-        "A directory holding the sentence encoder's model (repeatable); the last one that has it wins.",
-        discussion: "Default: ./Models, then <prefix>/share/gutbot/Models, then $XDG_DATA_HOME/gutbot/models.",
-        valueName: "dir"), completion: .directory)
+    @Option(
+        name: .customLong("models"),
+        help: ArgumentHelp(
+            "A directory holding the sentence encoder's model (repeatable); the last one that has it wins.",
+            discussion: "Default: ./Models, then <prefix>/share/gutbot/Models, then $XDG_DATA_HOME/gutbot/models.",
+            valueName: "dir"), completion: .directory)
     var modelDirectories: [String] = []
 
-    @Option(help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).",
-            completion: .list(Region.allCases.map(\.rawValue)))
+    @Option(
+        help: "Help lines to show in a crisis: us, ca, uk, ie, au, eu or international (default: from LC_ALL or LANG).",
+        completion: .list(Region.allCases.map(\.rawValue)))
     var region: String?
 
-    @Flag(help: ArgumentHelp(
-        "For testing safety data only: accept a --plugins safety folder with fewer crisis rules than the shipped one, and the risk of missing crisis messages."))
+    @Flag(
+        help: ArgumentHelp(
+            "For testing safety data only: accept a --plugins safety folder with fewer crisis rules than the shipped one, and the risk of missing crisis messages."
+        ))
     var allowWeakerSafety = false
 
     /// The fewest crisis rules the base safety folder may have: the shipped
@@ -60,8 +67,9 @@ struct BotOptions: ParsableArguments {
     func reloadEngine() -> Result<Engine, ReloadFailure> {
         let environment = ProcessInfo.processInfo.environment
         do {
-            let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment),
-                                          extraPlugins: GutBotCLI.plugins, modelDirectories: modelSearchPath)
+            let loaded = try EngineLoader(
+                path: searchPath, region: Region.resolve(option: region, environment: environment),
+                extraPlugins: GutBotCLI.plugins, modelDirectories: modelSearchPath)
             guard loaded.warnings.isEmpty else {
                 return .failure(ReloadFailure(problems: loaded.warnings.map { "\($0)" }))
             }
@@ -76,9 +84,10 @@ struct BotOptions: ParsableArguments {
     func loadEngine() throws -> Engine {
         let environment = ProcessInfo.processInfo.environment
         do {
-            let loaded = try EngineLoader(path: searchPath, region: Region.resolve(option: region, environment: environment),
-                                          extraPlugins: GutBotCLI.plugins, minimumSafetyRules: minimumSafetyRules,
-                                          modelDirectories: modelSearchPath)
+            let loaded = try EngineLoader(
+                path: searchPath, region: Region.resolve(option: region, environment: environment),
+                extraPlugins: GutBotCLI.plugins, minimumSafetyRules: minimumSafetyRules,
+                modelDirectories: modelSearchPath)
             for warning in loaded.warnings {
                 Terminal.error("warning: \(warning)")
             }
@@ -91,7 +100,7 @@ struct BotOptions: ParsableArguments {
     /// Prints why gutbot cannot start, every broken file on a line of its
     /// own, and returns the exit code to leave with.
     static func report(_ error: StartupError) -> ExitCode {
-        if case let .brokenPlugins(problems) = error {
+        if case .brokenPlugins(let problems) = error {
             for problem in problems { Terminal.error("error: \(problem)") }
             Terminal.error("gutbot will not start until \(problems.count == 1 ? "this is" : "these are") fixed.")
         } else {

@@ -16,16 +16,20 @@ struct Chat: ParsableCommand {
     @Flag(help: "With --json, add the top candidates and matched terms to every reply.")
     var explain = false
 
-    @Option(help: ArgumentHelp("Record the chat as a transcript, turn by turn (never overwrites an existing file).",
-                               discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"),
-            completion: .file(extensions: ["chat"]))
+    @Option(
+        help: ArgumentHelp(
+            "Record the chat as a transcript, turn by turn (never overwrites an existing file).",
+            discussion: "Replay it with `gutbot replay FILE`; see Transcripts/README.md.", valueName: "file"),
+        completion: .file(extensions: ["chat"]))
     var record: String?
 
     @Option(help: "Style the chat: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
     var color: ColorChoice = .auto
 
-    @Flag(help: ArgumentHelp("Keep no history of what you type (also: GUTBOT_NO_HISTORY=1).",
-                             discussion: "History is otherwise kept in $XDG_STATE_HOME/gutbot/history, mode 0600."))
+    @Flag(
+        help: ArgumentHelp(
+            "Keep no history of what you type (also: GUTBOT_NO_HISTORY=1).",
+            discussion: "History is otherwise kept in $XDG_STATE_HOME/gutbot/history, mode 0600."))
     var noHistory = false
 
     /// Whether the REPL keeps a history file: not with `--no-history`, nor
@@ -67,8 +71,9 @@ struct Chat: ParsableCommand {
         }
         let styled = color.stylesOutput(environment: ProcessInfo.processInfo.environment, outputIsTerminal: Terminal.outputIsTerminal)
         if Terminal.inputIsTerminal {
-            var repl = REPL(chat: ChatCommands(engine: engine, options: options, frontEnd: .repl), recording: recording,
-                            styled: styled, wraps: Terminal.outputIsTerminal, keepsHistory: keepsHistory)
+            var repl = REPL(
+                chat: ChatCommands(engine: engine, options: options, frontEnd: .repl), recording: recording,
+                styled: styled, wraps: Terminal.outputIsTerminal, keepsHistory: keepsHistory)
             repl.run()
         } else {
             PipeChat.run(engine: engine, options: options, styled: styled, recording: recording)

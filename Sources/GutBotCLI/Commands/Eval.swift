@@ -28,8 +28,10 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print one JSON object instead of the text report.")
     var json = false
 
-    @Option(help: ArgumentHelp("Exit with status 1 when overall accuracy is below this (0 to 1, or a percentage such as 90%).",
-                               valueName: "fraction"))
+    @Option(
+        help: ArgumentHelp(
+            "Exit with status 1 when overall accuracy is below this (0 to 1, or a percentage such as 90%).",
+            valueName: "fraction"))
     var minAccuracy: Threshold?
 
     @Option(help: ArgumentHelp("Exit with status 1 when in-scope accuracy is below this.", valueName: "fraction"))
@@ -75,8 +77,9 @@ struct Eval: ParsableCommand {
             var session = Session(id: "eval")
             return RoutingOutcome(question, reply: engine.reply(to: question.text, in: &session))
         }
-        let report = RoutingEvaluationReport(evaluation: RoutingEvaluation(outcomes), file: file,
-                                             skipped: contents.problems.count, misroutedLimit: misrouted)
+        let report = RoutingEvaluationReport(
+            evaluation: RoutingEvaluation(outcomes), file: file,
+            skipped: contents.problems.count, misroutedLimit: misrouted)
         Terminal.line(json ? report.json : report.text)
         // A gate for CI: every threshold given is checked and every miss reported.
         let evaluation = report.evaluation

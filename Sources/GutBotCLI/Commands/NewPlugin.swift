@@ -30,7 +30,8 @@ struct NewPlugin: ParsableCommand {
         var isDirectory: ObjCBool = false
         if files.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard force, !isDirectory.boolValue else {
-                Terminal.error("error: \(path) already exists" + (isDirectory.boolValue ? " and is a directory" : "; use --force to overwrite it"))
+                Terminal.error(
+                    "error: \(path) already exists" + (isDirectory.boolValue ? " and is a directory" : "; use --force to overwrite it"))
                 throw ExitCode.failure
             }
         }
@@ -44,7 +45,8 @@ struct NewPlugin: ParsableCommand {
         Terminal.line("wrote \(path)")
         // Outside ./Plugins the default path would miss the file, so name both directories.
         let isDefault = URL(fileURLWithPath: directory).standardizedFileURL == URL(fileURLWithPath: "Plugins").standardizedFileURL
-        Terminal.line("next: edit it (Plugins/README.md explains each key), then run: gutbot check"
-            + (isDefault ? "" : " --plugins Plugins --plugins \(directory)"))
+        Terminal.line(
+            "next: edit it (Plugins/README.md explains each key), then run: gutbot check"
+                + (isDefault ? "" : " --plugins Plugins --plugins \(directory)"))
     }
 }

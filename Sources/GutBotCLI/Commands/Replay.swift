@@ -17,20 +17,25 @@ struct Replay: ParsableCommand {
 
     @OptionGroup var options: BotOptions
 
-    @Flag(help: "Rewrite the routing lines and exact replies that changed to what gutbot answers now; checks such as '~ 988' and comments are kept.")
+    @Flag(
+        help:
+            "Rewrite the routing lines and exact replies that changed to what gutbot answers now; checks such as '~ 988' and comments are kept."
+    )
     var update = false
 
     @Flag(help: "Stop at the first transcript that fails.")
     var failFast = false
 
-    @Argument(help: ArgumentHelp("Transcript files, or folders searched recursively for *.chat (default: Transcripts).", valueName: "path"),
-              completion: .file(extensions: ["chat"]))
+    @Argument(
+        help: ArgumentHelp("Transcript files, or folders searched recursively for *.chat (default: Transcripts).", valueName: "path"),
+        completion: .file(extensions: ["chat"]))
     var paths: [String] = []
 
     func run() throws {
         Terminal.ignoreBrokenPipes()
         var engines = Engines(options: options)
-        var passed = 0, failed = 0
+        var passed = 0
+        var failed = 0
         for found in TranscriptFile.find(paths.isEmpty ? ["Transcripts"] : paths) {
             if try check(found, engines: &engines) {
                 passed += 1
@@ -108,8 +113,9 @@ private struct Engines {
         let region = region ?? options.region.flatMap(Region.init(named:)) ?? .us
         if let engine = loaded[region] { return Replayer(engine: engine, render: ReplyRenderer.text) }
         do {
-            let loader = try EngineLoader(path: options.searchPath, region: region, extraPlugins: GutBotCLI.plugins,
-                                          minimumSafetyRules: options.minimumSafetyRules, modelDirectories: options.modelSearchPath)
+            let loader = try EngineLoader(
+                path: options.searchPath, region: region, extraPlugins: GutBotCLI.plugins,
+                minimumSafetyRules: options.minimumSafetyRules, modelDirectories: options.modelSearchPath)
             // Warnings once, not once per region.
             if loaded.isEmpty {
                 for warning in loader.warnings { Terminal.error("warning: \(warning)") }
@@ -151,7 +157,7 @@ private enum DiffPrinter {
     /// The line to jump to: for a changed reply, its first changed line
     /// (reply lines map one to one onto file lines).
     private static func line(of failure: TurnFailure) -> Int {
-        guard case let .reply(expected, actual, start) = failure, start > 0 else { return failure.line }
+        guard case .reply(let expected, let actual, let start) = failure, start > 0 else { return failure.line }
         let diff = LineDiff.lines(from: split(expected), to: split(actual))
         var offset = 0
         for line in diff {
@@ -167,18 +173,18 @@ private enum DiffPrinter {
         switch failure {
         case .routing: return "answered by a different plugin or intent"
         case .reply: return "the reply changed"
-        case let .assertion(assertion, _): return "the check '\(assertion)' does not hold"
+        case .assertion(let assertion, _): return "the check '\(assertion)' does not hold"
         }
     }
 
     private static func lines(_ failure: TurnFailure, actualText: String) -> [String] {
         switch failure {
-        case let .routing(expected, actual, _):
+        case .routing(let expected, let actual, _):
             return ["- < \(expected)", "+ < \(actual)"]
-        case let .reply(expected, actual, _):
+        case .reply(let expected, let actual, _):
             let diff = LineDiff.lines(from: split(expected), to: split(actual))
             return folded(diff) + wordChanges(diff)
-        case let .assertion(assertion, _):
+        case .assertion(let assertion, _):
             return ["- \(assertion)"] + split(TranscriptText.normalized(actualText)).map { "+ " + $0 }
         }
     }
@@ -190,17 +196,18 @@ private enum DiffPrinter {
     /// Replies are paragraphs on one line, so a one-word edit shows as two
     /// long lines; this names the words that changed.
     private static func wordChanges(_ diff: [LineDiff.Line]) -> [String] {
-        var removed: [String] = [], added: [String] = []
+        var removed: [String] = []
+        var added: [String] = []
         for line in diff {
-            if case let .removed(text) = line { removed.append(text) }
-            if case let .added(text) = line { added.append(text) }
+            if case .removed(let text) = line { removed.append(text) }
+            if case .added(let text) = line { added.append(text) }
         }
         let words = { (lines: [String]) in lines.joined(separator: " ").split(separator: " ").map(String.init) }
         let changes = LineDiff.lines(from: words(removed), to: words(added)).compactMap { word -> String? in
             switch word {
             case .same: return nil
-            case let .removed(text): return "-" + text
-            case let .added(text): return "+" + text
+            case .removed(let text): return "-" + text
+            case .added(let text): return "+" + text
             }
         }
         guard !changes.isEmpty, changes.count <= 12 else { return [] }
@@ -215,10 +222,20 @@ private enum DiffPrinter {
         for (index, line) in diff.enumerated() {
             let near = changed.contains { abs($0 - index) <= context }
             switch line {
-            case let .same(text) where near: output.append("  " + text); skipping = false
-            case .same: if !skipping { output.append("  ..."); skipping = true }
-            case let .removed(text): output.append("- " + text); skipping = false
-            case let .added(text): output.append("+ " + text); skipping = false
+            case .same(let text) where near:
+                output.append("  " + text)
+                skipping = false
+            case .same:
+                if !skipping {
+                    output.append("  ...")
+                    skipping = true
+                }
+            case .removed(let text):
+                output.append("- " + text)
+                skipping = false
+            case .added(let text):
+                output.append("+ " + text)
+                skipping = false
             }
         }
         return output
@@ -242,7 +259,8 @@ enum LineDiff {
     /// a longest common subsequence, which for replies of a few dozen lines
     /// is instant.
     static func lines(from expected: [String], to actual: [String]) -> [Line] {
-        let n = expected.count, m = actual.count
+        let n = expected.count
+        let m = actual.count
         // lengths[i][j]: the common subsequence length of expected[i...] and actual[j...].
         var lengths = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -251,14 +269,19 @@ enum LineDiff {
             }
         }
         var result: [Line] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < n, j < m {
             if expected[i] == actual[j] {
-                result.append(.same(expected[i])); i += 1; j += 1
+                result.append(.same(expected[i]))
+                i += 1
+                j += 1
             } else if lengths[i + 1][j] >= lengths[i][j + 1] {
-                result.append(.removed(expected[i])); i += 1
+                result.append(.removed(expected[i]))
+                i += 1
             } else {
-                result.append(.added(actual[j])); j += 1
+                result.append(.added(actual[j]))
+                j += 1
             }
         }
         result += expected[i...].map(Line.removed) + actual[j...].map(Line.added)

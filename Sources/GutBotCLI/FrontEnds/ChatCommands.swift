@@ -71,8 +71,11 @@ struct ChatCommands {
         case "/topics":
             return .show([.text(topics())])
         case "/why":
-            return .show([.text(last.map { ReplyRenderer.why($0, engine: engine) }
-                ?? "Ask something first; then /why shows how the answer was chosen.")])
+            return .show([
+                .text(
+                    last.map { ReplyRenderer.why($0, engine: engine) }
+                        ?? "Ask something first; then /why shows how the answer was chosen.")
+            ])
         case "/source":
             return .show([source(whole: argument.lowercased() == "all")])
         case "/reset":
@@ -84,8 +87,11 @@ struct ChatCommands {
         case "/record", "/stop":
             return .show([.text("\(name) works only in the interactive chat; from a pipe, use `gutbot chat --record FILE`.")])
         default:
-            return .show([.text("Unknown command \(name). Commands: " + commands.map(\.name).joined(separator: ", ")
-                + ". (A line starting with / is never read as a question.)")])
+            return .show([
+                .text(
+                    "Unknown command \(name). Commands: " + commands.map(\.name).joined(separator: ", ")
+                        + ". (A line starting with / is never read as a question.)")
+            ])
         }
     }
 
@@ -94,8 +100,10 @@ struct ChatCommands {
     }
 
     private func help() -> String {
-        var lines = ["gutbot \(GutBotVersion.current). Ask a question in your own words. I answer from one article "
-            + "and say which section each answer comes from.", "", "Topics (/help TOPIC lists a topic's questions):"]
+        var lines = [
+            "gutbot \(GutBotVersion.current). Ask a question in your own words. I answer from one article "
+                + "and say which section each answer comes from.", "", "Topics (/help TOPIC lists a topic's questions):",
+        ]
         lines.append(topics())
         lines.append("")
         lines.append("Commands:")
@@ -111,7 +119,8 @@ struct ChatCommands {
     /// A topic's intents by title, each with one example question.
     private func help(topic: String) -> String {
         let wanted = topic.lowercased()
-        let plugin = engine.plugins.first { $0.id == wanted || $0.name.lowercased() == wanted }
+        let plugin =
+            engine.plugins.first { $0.id == wanted || $0.name.lowercased() == wanted }
             ?? engine.plugins.first { $0.id.hasPrefix(wanted) || $0.name.lowercased().hasPrefix(wanted) }
         guard let plugin else {
             return "I have no topic called \"\(topic)\". Topics: " + engine.plugins.map(\.id).joined(separator: ", ") + "."

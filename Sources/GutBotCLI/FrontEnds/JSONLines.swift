@@ -31,23 +31,23 @@ enum JSONLines {
             var request = Request()
             switch value["reset"] {
             case nil, .null?: break
-            case let .bool(flag)?: request.reset = flag
+            case .bool(let flag)?: request.reset = flag
             case let other?: return .failure(RequestProblem("\"reset\" must be true or false, not \(other.typeName)"))
             }
             switch value["text"] {
-            case let .string(text)?: request.text = text
+            case .string(let text)?: request.text = text
             case nil where request.reset == true: break
             case nil: return .failure(RequestProblem("missing \"text\""))
             case let other?: return .failure(RequestProblem("\"text\" must be a string, not \(other.typeName)"))
             }
             switch value["session"] {
             case nil, .null?: break
-            case let .string(id)?: request.session = id
+            case .string(let id)?: request.session = id
             case let other?: return .failure(RequestProblem("\"session\" must be a string, not \(other.typeName)"))
             }
             switch value["candidates"] {
             case nil, .null?: break
-            case let .bool(flag)?: request.candidates = flag
+            case .bool(let flag)?: request.candidates = flag
             case let other?: return .failure(RequestProblem("\"candidates\" must be true or false, not \(other.typeName)"))
             }
             return .success(request)
@@ -90,7 +90,9 @@ enum JSONLines {
             @AlwaysEncoded var nearestDistress: Double?
 
             enum CodingKeys: String, CodingKey {
-                case caughtBy = "caught_by", nearestCrisis = "nearest_crisis", nearestBenign = "nearest_benign"
+                case caughtBy = "caught_by"
+                case nearestCrisis = "nearest_crisis"
+                case nearestBenign = "nearest_benign"
                 case nearestDistress = "nearest_distress"
             }
         }
@@ -111,9 +113,10 @@ enum JSONLines {
             choices = reply.choices.isEmpty ? nil : reply.choices.map { "\($0.pluginID)/\($0.intentID)" }
             if withCandidates {
                 func rounded(_ value: Float?) -> Double? { value.map { (Double($0) * 1000).rounded() / 1000 } }
-                screen = Screen(caughtBy: reply.safety?.caughtBy, nearestCrisis: rounded(reply.screening?.nearestCrisis),
-                                nearestBenign: rounded(reply.screening?.nearestBenign),
-                                nearestDistress: rounded(reply.screening?.nearestDistress))
+                screen = Screen(
+                    caughtBy: reply.safety?.caughtBy, nearestCrisis: rounded(reply.screening?.nearestCrisis),
+                    nearestBenign: rounded(reply.screening?.nearestBenign),
+                    nearestDistress: rounded(reply.screening?.nearestDistress))
             }
         }
     }
@@ -147,7 +150,8 @@ enum JSONLines {
         InputLines.forEach(limit: lineLimit) { line in
             let reply: String
             if line.truncated {
-                reply = encode(Failure(error: "line \(line.number) is longer than \(lineLimit) bytes, so it was not read", line: line.number))
+                reply = encode(
+                    Failure(error: "line \(line.number) is longer than \(lineLimit) bytes, so it was not read", line: line.number))
             } else {
                 reply = respond(to: line.bytes, number: line.number, engine: engine, sessions: &sessions, explain: explain)
             }
@@ -160,9 +164,12 @@ enum JSONLines {
     static func respond(to line: [UInt8], number: Int, engine: Engine, sessions: inout SessionStore, explain: Bool) -> String {
         let request: Request
         switch Request.read(line) {
-        case let .success(read): request = read
-        case let .failure(problem):
-            return encode(Failure(error: "line \(number) is not a request object like {\"text\": \"...\", \"session\": \"id\"}: \(problem.message)", line: number))
+        case .success(let read): request = read
+        case .failure(let problem):
+            return encode(
+                Failure(
+                    error: "line \(number) is not a request object like {\"text\": \"...\", \"session\": \"id\"}: \(problem.message)",
+                    line: number))
         }
         let id = request.session ?? defaultSession
         var session = sessions.session(id)

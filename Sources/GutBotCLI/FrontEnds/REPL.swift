@@ -25,8 +25,9 @@ struct REPL {
 
     mutating func run() {
         let state = XDGDirectories(environment: ProcessInfo.processInfo.environment).state
-        let editor = LineEditor(historyPath: keepsHistory ? state.appendingPathComponent("history").path : nil,
-                                completions: completions)
+        let editor = LineEditor(
+            historyPath: keepsHistory ? state.appendingPathComponent("history").path : nil,
+            completions: completions)
         var recording = self.recording
         say("gutbot \(GutBotVersion.current): questions about the gut, serotonin and mental health, answered from one article.")
         say("I'm a program, not a clinician. Type /help for topics and commands; quit, /quit or Ctrl-D leaves.")
@@ -53,7 +54,10 @@ struct REPL {
             Terminal.styledLine(ReplyRenderer.terminal(reply, width: width ?? Int.max, styled: styled) + "\n")
             recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
             // "quit", "exit", "bye": answered (after the safety screen) and then gone.
-            if reply.conversation == .leave { editor.close(); return }
+            if reply.conversation == .leave {
+                editor.close()
+                return
+            }
         }
         editor.close()
         Terminal.line("")

@@ -28,7 +28,8 @@ final class RecordingFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST {
-                throw RecordingError("\(path) already exists; gutbot does not overwrite transcripts. Choose another name or delete it first.")
+                throw RecordingError(
+                    "\(path) already exists; gutbot does not overwrite transcripts. Choose another name or delete it first.")
             }
             throw RecordingError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
@@ -60,7 +61,8 @@ final class RecordingFile {
         if write(TranscriptFormatter.text(of: turn)) {
             turns += 1
         } else {
-            Terminal.error("warning: recording to \(path) failed (\(String(cString: strerror(errno)))); recording stopped after \(turns) turns")
+            Terminal.error(
+                "warning: recording to \(path) failed (\(String(cString: strerror(errno)))); recording stopped after \(turns) turns")
             close()
         }
     }
@@ -105,7 +107,9 @@ enum RecordCommand {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         switch words.first?.lowercased() {
         case "/record":
-            start(name: words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : "", recording: &recording, session: &session, region: region)
+            start(
+                name: words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : "", recording: &recording, session: &session,
+                region: region)
             return true
         case "/stop":
             if let current = recording {

@@ -72,8 +72,9 @@ enum ReplyRenderer {
     }
 
     private static func namesHelpLine(_ sentence: String) -> Bool {
-        sentence.range(of: #"\d{3}|\b[a-z0-9-]+\.(com|org|net|uk|ie|au|ca|eu)\b|https?://"#,
-                       options: [.regularExpression, .caseInsensitive]) != nil
+        sentence.range(
+            of: #"\d{3}|\b[a-z0-9-]+\.(com|org|net|uk|ie|au|ca|eu)\b|https?://"#,
+            options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     /// How the last reply was chosen, for /why: the intents by title, the
@@ -90,7 +91,9 @@ enum ReplyRenderer {
             case .rule:
                 lines.append("Safety rule '\(verdict.rule)' fired (category \(verdict.category), tier \(verdict.tier.rawValue))\(nearest).")
             case .net:
-                lines.append("No rule fired, but the semantic safety net did (closest to \(verdict.category) lines, tier \(verdict.tier.rawValue))\(nearest).")
+                lines.append(
+                    "No rule fired, but the semantic safety net did (closest to \(verdict.category) lines, tier \(verdict.tier.rawValue))\(nearest)."
+                )
             case .distress:
                 lines.append("Distress, not a crisis (\(verdict.rule))\(nearest).")
             }
@@ -98,8 +101,9 @@ enum ReplyRenderer {
         if let word = reply.conversation {
             lines.append("That message is a conversation word (\(word.intentID)), answered before any topic was considered.")
         } else if let previous = reply.followedUp {
-            lines.append("That followed up on the previous answer, \u{201C}\(engine.title(of: previous))\u{201D} "
-                + "(\(previous.pluginID)/\(previous.intentID)), with the next part of the same topic.")
+            lines.append(
+                "That followed up on the previous answer, \u{201C}\(engine.title(of: previous))\u{201D} "
+                    + "(\(previous.pluginID)/\(previous.intentID)), with the next part of the same topic.")
         } else if reply.choices.count > 1 {
             lines.append("Two topics scored too close to call, so I asked which you meant.")
         } else if reply.candidates.isEmpty, reply.safety == nil {

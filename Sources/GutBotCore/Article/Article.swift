@@ -140,7 +140,8 @@ public struct ArticlePassage: Sendable, Equatable {
             guard !trimmed.isEmpty else { continue }
             let isItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("• ")
             if isItem, let last = blocks.last?.last,
-               last.hasSuffix(":") || last.hasPrefix("- ") || last.hasPrefix("• ") {
+                last.hasSuffix(":") || last.hasPrefix("- ") || last.hasPrefix("• ")
+            {
                 blocks[blocks.count - 1].append(trimmed)
             } else {
                 blocks.append([trimmed])

@@ -36,7 +36,8 @@ public enum ConversationWord: String, Sendable, CaseIterable {
         // intention wins when it is leaving, else the more specific one.
         for split in 1..<words.count {
             guard let head = phrases[words[..<split].joined(separator: " ")],
-                  let tail = classify(Array(words[split...])) else { continue }
+                let tail = classify(Array(words[split...]))
+            else { continue }
             return head.priority > tail.priority ? head : tail
         }
         return nil
@@ -61,29 +62,59 @@ public enum ConversationWord: String, Sendable, CaseIterable {
     static let phrases: [String: ConversationWord] = {
         var table: [String: ConversationWord] = [:]
         let lists: [(ConversationWord, [String])] = [
-            (.leave, ["quit", "exit", "bye", "goodbye", "bye bye", "stop", "stop it", "q", "see you", "see ya", "cya",
-                      "i want to quit", "i want to leave", "leave", "end", "close", "good bye", "byebye", "bye for now",
-                      "i am leaving", "i am off", "quit chat", "exit chat", "logout", "log out"]),
-            (.thanks, ["thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "many thanks",
-                       "thanks so much", "thank u", "thanku", "tnx", "much appreciated", "appreciate it"]),
-            (.acknowledgement, ["yes", "yeah", "yep", "yup", "yea", "no", "nope", "nah", "ok", "okay", "k", "kk", "okey",
-                                "cool", "nice", "great", "sure", "alright", "all right", "got it", "i see", "fine", "good",
-                                "awesome", "right", "hmm", "hm", "oh", "ah", "lol", "wow", "noted", "perfect",
-                                "sounds good", "makes sense", "understood", "fair enough", "no thanks", "not really",
-                                "i understand", "very good", "good to know", "ok cool", "oh ok", "ah ok", "interesting"]),
-            (.identity, ["who are you", "what are you", "who is this", "what is this", "who this", "whos this", "who am i talking to",
-                         "who are u", "what are u", "who r u", "introduce yourself"]),
-            (.maker, ["who made you", "who created you", "who built you", "who wrote you", "who programmed you",
-                      "who is your creator", "who developed you", "who designed you", "who owns you", "who made this",
-                      "who made gutbot", "who wrote this", "who is behind this", "who made u"]),
+            (
+                .leave,
+                [
+                    "quit", "exit", "bye", "goodbye", "bye bye", "stop", "stop it", "q", "see you", "see ya", "cya",
+                    "i want to quit", "i want to leave", "leave", "end", "close", "good bye", "byebye", "bye for now",
+                    "i am leaving", "i am off", "quit chat", "exit chat", "logout", "log out",
+                ]
+            ),
+            (
+                .thanks,
+                [
+                    "thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "many thanks",
+                    "thanks so much", "thank u", "thanku", "tnx", "much appreciated", "appreciate it",
+                ]
+            ),
+            (
+                .acknowledgement,
+                [
+                    "yes", "yeah", "yep", "yup", "yea", "no", "nope", "nah", "ok", "okay", "k", "kk", "okey",
+                    "cool", "nice", "great", "sure", "alright", "all right", "got it", "i see", "fine", "good",
+                    "awesome", "right", "hmm", "hm", "oh", "ah", "lol", "wow", "noted", "perfect",
+                    "sounds good", "makes sense", "understood", "fair enough", "no thanks", "not really",
+                    "i understand", "very good", "good to know", "ok cool", "oh ok", "ah ok", "interesting",
+                ]
+            ),
+            (
+                .identity,
+                [
+                    "who are you", "what are you", "who is this", "what is this", "who this", "whos this", "who am i talking to",
+                    "who are u", "what are u", "who r u", "introduce yourself",
+                ]
+            ),
+            (
+                .maker,
+                [
+                    "who made you", "who created you", "who built you", "who wrote you", "who programmed you",
+                    "who is your creator", "who developed you", "who designed you", "who owns you", "who made this",
+                    "who made gutbot", "who wrote this", "who is behind this", "who made u",
+                ]
+            ),
             // "what's" reaches here as "what" (the normaliser drops a possessive 's).
-            (.source, ["what is your source", "what your source", "whats your source", "what your sources",
-                       "what the source", "whats the source", "what are your sources", "your source", "source", "sources",
-                       "what source", "which source", "where does this come from", "where is this from",
-                       "where do you get your information", "where do you get this", "where do your answers come from",
-                       "which article", "what article", "what is the article", "cite your source", "cite your sources",
-                       "what do you base this on", "what is your source of information", "where did you read that",
-                       "what is the source", "source please", "where is that from", "how do you know"]),
+            (
+                .source,
+                [
+                    "what is your source", "what your source", "whats your source", "what your sources",
+                    "what the source", "whats the source", "what are your sources", "your source", "source", "sources",
+                    "what source", "which source", "where does this come from", "where is this from",
+                    "where do you get your information", "where do you get this", "where do your answers come from",
+                    "which article", "what article", "what is the article", "cite your source", "cite your sources",
+                    "what do you base this on", "what is your source of information", "where did you read that",
+                    "what is the source", "source please", "where is that from", "how do you know",
+                ]
+            ),
         ]
         for (kind, phrases) in lists {
             for phrase in phrases { table[phrase] = kind }
@@ -99,9 +130,11 @@ extension ConversationWord {
         case .leave: "Goodbye, and take care."
         case .thanks: "You're welcome."
         case .acknowledgement: "Okay. Ask me anything else whenever you like."
-        case .identity: "I'm gutbot, a program that answers questions from one article about the gut, serotonin and mental health. I'm not a doctor."
+        case .identity:
+            "I'm gutbot, a program that answers questions from one article about the gut, serotonin and mental health. I'm not a doctor."
         case .maker: "I was written by the people behind the gutbot project. I'm a program, not a doctor."
-        case .source: "Everything I say comes from one article about the gut, serotonin and mental health, and each answer names the section it comes from."
+        case .source:
+            "Everything I say comes from one article about the gut, serotonin and mental health, and each answer names the section it comes from."
         }
     }
 }

@@ -28,9 +28,11 @@ public struct Engine: Sendable {
     ///
     /// Throws when a plugin breaks the part of the ``Plugin`` contract an
     /// engine can check (ids, intents), before anything is built.
-    public init(safety: SafetyScreen, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
-                outOfScope: [String] = [], stemmer: Stemmer, encoder: any SentenceEncoder,
-                cache: (EmbeddingCache, modelChecksum: String)? = nil) throws(PluginContractError) {
+    public init(
+        safety: SafetyScreen, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
+        outOfScope: [String] = [], stemmer: Stemmer, encoder: any SentenceEncoder,
+        cache: (EmbeddingCache, modelChecksum: String)? = nil
+    ) throws(PluginContractError) {
         try PluginContractError.check(plugins)
         var merged = lexicon
         for plugin in plugins { merged.merge(plugin.synonyms) }
@@ -137,24 +139,28 @@ public struct Engine: Sendable {
             return fallback(confidence: 0)
         }
         let answer = plugin.answer(intent, to: text, in: session)
-        return Reply(text: fillPlaceholders(answer.text), pluginID: plugin.id, intentID: intent.id,
-                     confidence: candidate.score, source: answer.source)
+        return Reply(
+            text: fillPlaceholders(answer.text), pluginID: plugin.id, intentID: intent.id,
+            confidence: candidate.score, source: answer.source)
     }
 
     /// A question naming both close topics; the reply is filed under the
     /// better one, so a program reading only `plugin` still sees the best guess.
     func clarify(_ first: Candidate, _ second: Candidate) -> Reply {
         let names = [first, second].map { describe($0) }
-        let text = "I can answer that from two angles: \(names[0]) or \(names[1]). Which would you like? "
+        let text =
+            "I can answer that from two angles: \(names[0]) or \(names[1]). Which would you like? "
             + "(Say \"the first\", \"the second\", or name the topic.)"
-        return Reply(text: text, pluginID: first.pluginID, intentID: Reply.clarifyIntent,
-                     confidence: first.score, choices: [first, second])
+        return Reply(
+            text: text, pluginID: first.pluginID, intentID: Reply.clarifyIntent,
+            confidence: first.score, choices: [first, second])
     }
 
     /// The reply to a conversation word: the small-talk intent of that name
     /// when a small-talk plugin has one, else the core's own short answer.
     func converse(_ word: ConversationWord, in session: Session) -> Reply {
-        var text = plugin(withID: ConversationWord.pluginID)?.intent(withID: word.intentID).map { fillPlaceholders($0.answer) }
+        var text =
+            plugin(withID: ConversationWord.pluginID)?.intent(withID: word.intentID).map { fillPlaceholders($0.answer) }
             ?? word.builtInAnswer
         // "no" or "ok" right after a crisis reply may answer "are you safe?":
         // never shrug it off; the reminder with the help line follows.
@@ -173,14 +179,16 @@ public struct Engine: Sendable {
         var fresh = Session(id: session.id)
         fresh.crisis = session.crisis
         session = fresh
-        return Reply(text: "Done: I've forgotten our conversation, so we can start afresh. What would you like to know?",
-                     pluginID: ConversationWord.pluginID, intentID: Reply.resetIntent, confidence: 1)
+        return Reply(
+            text: "Done: I've forgotten our conversation, so we can start afresh. What would you like to know?",
+            pluginID: ConversationWord.pluginID, intentID: Reply.resetIntent, confidence: 1)
     }
 
     /// The honest "I don't know", listing what the bot can talk about, and
     /// ``helpCommand`` where the front end has one.
     public func fallback(confidence: Double) -> Reply {
-        var text = "I'm not sure about that one: I only know what one article says about the gut, serotonin and mental health. "
+        var text =
+            "I'm not sure about that one: I only know what one article says about the gut, serotonin and mental health. "
             + "I can talk about \(topicList). Try asking, for example, \"does fiber help my mood?\""
         text += helpCommand.map { " or type \($0)." } ?? ""
         return Reply(text: text, pluginID: Reply.fallbackID, confidence: confidence)

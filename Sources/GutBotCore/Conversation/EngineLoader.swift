@@ -22,9 +22,11 @@ public struct EngineLoader {
     /// many rules (front ends pass the shipped count under `--plugins`), so a
     /// stripped-down copy cannot stand in for the real one by accident.
     /// Example vectors are cached in `cacheDirectory` (`nil`: never cached).
-    public init(path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
-                minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
-                cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache) throws(StartupError) {
+    public init(
+        path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
+        minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
+        cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache
+    ) throws(StartupError) {
         let catalog = PluginCatalog.load(path)
         let safety: SafetyScreen
         do {
@@ -39,8 +41,9 @@ public struct EngineLoader {
         guard let stemmer = Stemmer() else { throw StartupError.stemmerUnavailable }
         // The safety net reads meaning: without the model gutbot does not start.
         guard let found = ModelFile.find(in: modelDirectories) else {
-            throw StartupError.modelUnavailable(FileError(file: ModelFile.name, line: nil, message: "the sentence encoder's model was not found"),
-                                                searched: modelDirectories)
+            throw StartupError.modelUnavailable(
+                FileError(file: ModelFile.name, line: nil, message: "the sentence encoder's model was not found"),
+                searched: modelDirectories)
         }
         let model: ModelFile
         do {
@@ -50,9 +53,10 @@ public struct EngineLoader {
         }
         modelPath = found
         do {
-            engine = try Engine(safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
-                                outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
-                                cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) })
+            engine = try Engine(
+                safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
+                outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
+                cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) })
         } catch {
             throw StartupError.brokenPlugin(error)
         }
@@ -86,21 +90,21 @@ public enum StartupError: Error, CustomStringConvertible {
     /// A message for the person starting gutbot.
     public var description: String {
         switch self {
-        case let .safetyUnavailable(error, searched):
+        case .safetyUnavailable(let error, let searched):
             return "gutbot will not start without its safety plugin: \(error)\n"
                 + "(looked for \(PluginCatalog.safetyFolder)/ in: \(searched.joined(separator: ", ")))"
-        case let .weakerSafety(directory, rules, shipped):
+        case .weakerSafety(let directory, let rules, let shipped):
             return "gutbot will not start with weaker safety data: \(directory) has \(rules) crisis rule\(rules == 1 ? "" : "s"), "
                 + "the shipped data has \(shipped). Use the shipped Plugins directory first on the path; "
                 + "only for testing, --allow-weaker-safety accepts the risk of missing crisis messages."
-        case let .brokenPlugins(problems):
+        case .brokenPlugins(let problems):
             return problems.map(\.description).joined(separator: "\n")
                 + "\ngutbot will not start until \(problems.count == 1 ? "this is" : "these are") fixed (`gutbot check` lists them too)."
-        case let .brokenPlugin(error):
+        case .brokenPlugin(let error):
             return "gutbot will not start: \(error)"
         case .stemmerUnavailable:
             return "gutbot cannot start: libstemmer has no English stemmer"
-        case let .modelUnavailable(error, searched):
+        case .modelUnavailable(let error, let searched):
             return "gutbot will not start without its sentence encoder, which the safety net depends on: \(error)\n"
                 + "(looked for \(ModelFile.name) in: \(searched.joined(separator: ", ")))"
         }

@@ -29,9 +29,11 @@ public struct Reply: Sendable, Equatable {
     public var followedUp: Candidate?
 
     /// A reply with the given fields.
-    public init(text: String, pluginID: String, intentID: String? = nil, confidence: Double,
-                source: String? = nil, safety: SafetyVerdict? = nil, candidates: [Candidate] = [],
-                choices: [Candidate] = []) {
+    public init(
+        text: String, pluginID: String, intentID: String? = nil, confidence: Double,
+        source: String? = nil, safety: SafetyVerdict? = nil, candidates: [Candidate] = [],
+        choices: [Candidate] = []
+    ) {
         self.text = text
         self.pluginID = pluginID
         self.intentID = intentID

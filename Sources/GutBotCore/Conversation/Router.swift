@@ -82,8 +82,9 @@ public struct Router: Sendable {
         if !analysis.corrections.isEmpty, let corrected = encoder.encode(analysis.words.joined(separator: " ")) {
             routingSimilarity = meaning.similarity(to: corrected, only: intents)
         }
-        return Reading(analysis: analysis, vector: vector, similarity: similarity,
-                       routingSimilarity: routingSimilarity, text: text)
+        return Reading(
+            analysis: analysis, vector: vector, similarity: similarity,
+            routingSimilarity: routingSimilarity, text: text)
     }
 
     /// The route for `text` in `session`, and the ranking it came from.
@@ -118,7 +119,8 @@ public struct Router: Sendable {
         // not when nothing in it is about any topic at all ("what is the
         // capital of peru" after a question about fiber).
         if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words),
-           let best = topics(ranked).first, best.score >= contextMinimum, best.score < threshold {
+            let best = topics(ranked).first, best.score >= contextMinimum, best.score < threshold
+        {
             ranked = blend(ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true)), weight: contextWeight)
         }
         return (decide(ranked), ranked)
@@ -175,11 +177,12 @@ public struct Router: Sendable {
             entry.score += weight * candidate.score
             merged[number] = entry
         }
-        return sorted(merged.compactMap { candidate in
-            guard var rounded = candidate else { return nil }
-            rounded.score = Self.rounded(rounded.score)
-            return rounded
-        })
+        return sorted(
+            merged.compactMap { candidate in
+                guard var rounded = candidate else { return nil }
+                rounded.score = Self.rounded(rounded.score)
+                return rounded
+            })
     }
 
     /// Best score first; `candidates` come in intent order, which breaks
@@ -206,7 +209,8 @@ public struct Router: Sendable {
             return .fallback(confidence: best.score)
         }
         if let rival = topicRanking.dropFirst().first(where: { $0.pluginID != best.pluginID }),
-           rival.score >= threshold, best.score - rival.score < ambiguityGap {
+            rival.score >= threshold, best.score - rival.score < ambiguityGap
+        {
             return .clarify(best, rival)
         }
         return .intent(best)
@@ -234,10 +238,12 @@ public struct Router: Sendable {
     /// next intent of the same plugin.
     private func nextIntent(after session: Session) -> Candidate? {
         guard let pluginID = session.lastTopicID, let intentID = session.lastIntentID,
-              session.lastPluginID == pluginID,
-              let plugin = plugins.first(where: { $0.id == pluginID }),
-              let position = plugin.intents.firstIndex(where: { $0.id == intentID }) else { return nil }
-        let next = plugin.intents[position].followUp
+            session.lastPluginID == pluginID,
+            let plugin = plugins.first(where: { $0.id == pluginID }),
+            let position = plugin.intents.firstIndex(where: { $0.id == intentID })
+        else { return nil }
+        let next =
+            plugin.intents[position].followUp
             ?? plugin.intents[(position + 1) % plugin.intents.count].id
         return Candidate(pluginID: pluginID, intentID: next, score: 1)
     }

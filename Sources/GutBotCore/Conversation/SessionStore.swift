@@ -74,7 +74,8 @@ public struct SessionStore: Sendable {
     }
 
     private mutating func unlink(_ slot: Int) {
-        let older = slots[slot].older, newer = slots[slot].newer
+        let older = slots[slot].older
+        let newer = slots[slot].newer
         if older >= 0 { slots[older].newer = newer } else { oldest = newer }
         if newer >= 0 { slots[newer].older = older } else { newest = older }
         slots[slot].older = -1

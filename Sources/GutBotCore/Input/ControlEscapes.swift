@@ -33,9 +33,10 @@ public enum ControlEscapes {
         var index = 0
         while index < scalars.count {
             if scalars[index] == "\\", index + 3 < scalars.count, scalars[index + 1] == "u", scalars[index + 2] == "{",
-               let close = scalars[(index + 3)...].prefix(3).firstIndex(of: "}"), close > index + 3,
-               let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 3)..<close])), radix: 16),
-               let scalar = Unicode.Scalar(value), needsEscape(scalar) {
+                let close = scalars[(index + 3)...].prefix(3).firstIndex(of: "}"), close > index + 3,
+                let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 3)..<close])), radix: 16),
+                let scalar = Unicode.Scalar(value), needsEscape(scalar)
+            {
                 result.append(scalar)
                 index = close + 1
             } else {

@@ -49,9 +49,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         default: throw fail("unexpected character where a value was expected")
         }
@@ -103,7 +109,10 @@ public struct JSONParser {
             items.append(try value(depth: depth + 1))
             skipWhitespace()
             guard position < bytes.count else { throw fail("the line ends inside an array") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
             guard bytes[position] == UInt8(ascii: "]") else { throw fail("expected ',' or ']' in an array") }
             position += 1
             return .array(items)
@@ -135,7 +144,10 @@ public struct JSONParser {
             members.append((key, try value(depth: depth + 1)))
             skipWhitespace()
             guard position < bytes.count else { throw fail("the line ends inside an object") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
             guard bytes[position] == UInt8(ascii: "}") else { throw fail("expected ',' or '}' in an object") }
             position += 1
             return .object(members)
@@ -190,7 +202,8 @@ public struct JSONParser {
         case UInt8(ascii: "u"):
             let unit = try hex4()
             if (0xD800...0xDBFF).contains(unit), bytes.count - position >= 6,
-               bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+            {
                 let save = position
                 position += 2
                 let low = try hex4()
@@ -251,18 +264,18 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The value of `key` when this is an object.
     public subscript(key: String) -> JSONValue? {
-        guard case let .object(members) = self else { return nil }
+        guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.number(a), .number(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)): return a.map(\.key) == b.map(\.key) && a.map(\.value) == b.map(\.value)
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a.map(\.key) == b.map(\.key) && a.map(\.value) == b.map(\.value)
         default: return false
         }
     }

@@ -62,8 +62,11 @@ public struct PluginCatalog: Sendable {
                     }
                     // Only the later file would load, silently: a mistake, not an override.
                     if let twin = idsHere[plugin.id] {
-                        catalog.problems.append(FileError(file: file, line: PluginSourceLines(path: file).id,
-                            message: "plugin id '\(plugin.id)' is also used by \(twin) in the same directory; give each plugin its own id"))
+                        catalog.problems.append(
+                            FileError(
+                                file: file, line: PluginSourceLines(path: file).id,
+                                message:
+                                    "plugin id '\(plugin.id)' is also used by \(twin) in the same directory; give each plugin its own id"))
                     }
                     idsHere[plugin.id] = file
                     if let earlier = byID[plugin.id] {

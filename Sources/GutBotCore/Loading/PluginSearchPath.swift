@@ -32,8 +32,10 @@ public struct PluginSearchPath: Sendable, Equatable {
 
     /// `./Plugins`, then the installed share directory beside the binary
     /// (`<prefix>/share/gutbot/Plugins`), then `$XDG_CONFIG_HOME/gutbot/plugins`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                executable: String = CommandLine.arguments.first ?? "gutbot") -> PluginSearchPath {
+    public static func standard(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String = CommandLine.arguments.first ?? "gutbot"
+    ) -> PluginSearchPath {
         let directories = localThenInstalled("Plugins", executable: executable)
         var path = PluginSearchPath(directories)
         path.directories.append(XDGDirectories(environment: environment).config.appendingPathComponent("plugins").path)

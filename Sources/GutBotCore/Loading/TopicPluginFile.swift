@@ -91,8 +91,10 @@ public enum TopicPluginFile {
         }
         for intent in intents {
             if let next = intent.followUp, !seen.contains(next) {
-                problems.list.append(file.fail(intentNode(intent.id, in: root)?["follow_up"] ?? root["intents"],
-                    "intent '\(intent.id)' names follow_up '\(next)', which is not an intent of this plugin"))
+                problems.list.append(
+                    file.fail(
+                        intentNode(intent.id, in: root)?["follow_up"] ?? root["intents"],
+                        "intent '\(intent.id)' names follow_up '\(next)', which is not an intent of this plugin"))
             }
         }
         let synonyms = problems.attempt { () throws(FileError) in Lexicon(try file.pairs("synonyms", in: root, what: what)) }
@@ -137,7 +139,8 @@ public enum TopicPluginFile {
         }
         let followUp = problems.attempt { () throws(FileError) in try file.optionalString("follow_up", in: node, what: label) }
         let title = problems.attempt { () throws(FileError) -> String? in
-            guard let title = try file.optionalString("title", in: node, what: label)?.trimmingCharacters(in: .whitespacesAndNewlines) else {
+            guard let title = try file.optionalString("title", in: node, what: label)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            else {
                 return nil
             }
             guard !title.isEmpty, title.count <= 60, !title.contains("\n") else {
@@ -146,7 +149,8 @@ public enum TopicPluginFile {
             return title
         }
         guard let id, let answer, let source, let followUp, let title else { return nil }
-        return Intent(id: id, examples: examples, answer: answer,
-                      source: source.flatMap(ArticleHeadings.canonical), followUp: followUp, title: title)
+        return Intent(
+            id: id, examples: examples, answer: answer,
+            source: source.flatMap(ArticleHeadings.canonical), followUp: followUp, title: title)
     }
 }

@@ -110,17 +110,18 @@ struct YAMLFile {
 
     private static func describe(_ error: YamlError, path: String) -> FileError {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return FileError(file: path, line: mark.line, message: "YAML error: \(detail)")
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams marks the first of the two; the second is the one an author just added.
             let first = context.mark.line
             let again = duplicates.first.flatMap { repeatedLine(of: $0, after: context.mark, in: context.text) }
-            return FileError(file: path, line: again ?? first,
-                                   message: "YAML error: duplicate key \(duplicates.joined(separator: ", "))"
-                                       + (again == nil ? "" : " (first at line \(first))"))
+            return FileError(
+                file: path, line: again ?? first,
+                message: "YAML error: duplicate key \(duplicates.joined(separator: ", "))"
+                    + (again == nil ? "" : " (first at line \(first))"))
         default:
             return FileError(file: path, line: nil, message: "YAML error: \(error)")
         }

@@ -54,7 +54,7 @@ public struct Analyzer: Sendable {
         var stems: [String] = []
         stems.reserveCapacity(words.count)
         for index in words.indices where !isStopword[index] { stems.append(stemmer.stem(words[index])) }
-        if stems.isEmpty { stems = words.map(stemmer.stem) } // "what can you do" is all stop words and still a question
+        if stems.isEmpty { stems = words.map(stemmer.stem) }  // "what can you do" is all stop words and still a question
         var features: [String: Double] = [:]
         features.reserveCapacity(2 * stems.count + 4)
         for stem in stems { features[stem, default: 0] += 1 }

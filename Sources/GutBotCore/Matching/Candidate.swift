@@ -14,8 +14,10 @@ public struct Candidate: Sendable, Equatable, Codable {
     public var semantic: Double?
 
     /// A candidate with the given fields.
-    public init(pluginID: String, intentID: String, score: Double, matchedTerms: [String] = [],
-                lexical: Double? = nil, semantic: Double? = nil) {
+    public init(
+        pluginID: String, intentID: String, score: Double, matchedTerms: [String] = [],
+        lexical: Double? = nil, semantic: Double? = nil
+    ) {
         self.pluginID = pluginID
         self.intentID = intentID
         self.score = score
@@ -25,6 +27,10 @@ public struct Candidate: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pluginID = "plugin", intentID = "intent", score, matchedTerms = "terms", lexical, semantic
+        case pluginID = "plugin"
+        case intentID = "intent"
+        case score
+        case matchedTerms = "terms"
+        case lexical, semantic
     }
 }

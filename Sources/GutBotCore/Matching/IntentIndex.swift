@@ -104,7 +104,8 @@ public struct IntentIndex: Sendable {
     /// then the out-of-scope examples as one more group when there are any.
     /// The semantic side lays out its groups the same way.
     public static func groups(plugins: [any Plugin], outOfScope: [String])
-        -> [(pluginID: String, intentID: String, examples: [String])] {
+        -> [(pluginID: String, intentID: String, examples: [String])]
+    {
         var groups = plugins.flatMap { plugin in plugin.intents.map { (plugin.id, $0.id, $0.examples) } }
         if !outOfScope.isEmpty { groups.append((Router.outOfScopeID, Self.outOfScopeIntent, outOfScope)) }
         return groups
@@ -157,9 +158,11 @@ public struct IntentIndex: Sendable {
         // Each intent's closest example; of equal ones, the first.
         var bestExample = [Int](repeating: -1, count: entries.count)
         for example in touched {
-            let entry = exampleEntry[example], best = bestExample[entry]
+            let entry = exampleEntry[example]
+            let best = bestExample[entry]
             if best < 0 || exampleScores[example] > exampleScores[best]
-                || (exampleScores[example] == exampleScores[best] && example < best) {
+                || (exampleScores[example] == exampleScores[best] && example < best)
+            {
                 bestExample[entry] = example
             }
         }
@@ -179,13 +182,16 @@ public struct IntentIndex: Sendable {
         }
         order.sort()
         return order.enumerated().map { position, key in
-            let entry = Int(key & 0xFFFF_FFFF), example = bestExample[entry]
+            let entry = Int(key & 0xFFFF_FFFF)
+            let example = bestExample[entry]
             // Matched terms only for the few candidates anyone will read.
-            let shared = position < Self.explainedCandidates
+            let shared =
+                position < Self.explainedCandidates
                 ? exampleFeatures[example].filter { id in terms.contains { $0.feature == id } }.map { featureNames[$0] }
                 : []
-            return Candidate(pluginID: entries[entry].pluginID, intentID: entries[entry].intentID,
-                             score: scores[entry], matchedTerms: shared)
+            return Candidate(
+                pluginID: entries[entry].pluginID, intentID: entries[entry].intentID,
+                score: scores[entry], matchedTerms: shared)
         }
     }
 

@@ -33,7 +33,8 @@ public struct SpellingCorrector: Sendable {
         guard bound > 0 else { return nil }
         let typed = word.unicodeScalars.map(\.value)
         let letters = Self.letterSet(word)
-        let shortest = max(0, typed.count - bound), longest = min(byLength.count - 1, typed.count + bound)
+        let shortest = max(0, typed.count - bound)
+        let longest = min(byLength.count - 1, typed.count + bound)
         guard shortest <= longest else { return nil }
         var best: (word: String, distance: Int, count: Int)?
         typed.withUnsafeBufferPointer { typed in
@@ -66,7 +67,10 @@ public struct SpellingCorrector: Sendable {
     private static func isLetters(_ word: String) -> Bool {
         var ascii = true
         for byte in word.utf8 {
-            guard byte < 0x80 else { ascii = false; break }
+            guard byte < 0x80 else {
+                ascii = false
+                break
+            }
             guard (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") else { return false }
         }
         return ascii || word.allSatisfy(\.isLetter)
@@ -107,8 +111,10 @@ public struct SpellingCorrector: Sendable {
     /// at `rows` that the caller provides, so that comparing one word with
     /// many candidates allocates nothing per candidate. The rows need no
     /// initial values: each cell is written before it is read.
-    private static func distance<Element: Equatable>(_ a: UnsafeBufferPointer<Element>, _ b: UnsafeBufferPointer<Element>,
-                                                     limit: Int, rows: UnsafeMutablePointer<Int>) -> Int {
+    private static func distance<Element: Equatable>(
+        _ a: UnsafeBufferPointer<Element>, _ b: UnsafeBufferPointer<Element>,
+        limit: Int, rows: UnsafeMutablePointer<Int>
+    ) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = rows

@@ -31,7 +31,8 @@ public final class Stemmer: Sendable {
             var bytes = Array(word.utf8)
             let stemmed: String = bytes.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress,
-                      let out = sb_stemmer_stem(state.stemmer, base, Int32(buffer.count)) else { return word }
+                    let out = sb_stemmer_stem(state.stemmer, base, Int32(buffer.count))
+                else { return word }
                 let length = Int(sb_stemmer_length(state.stemmer))
                 return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
             }

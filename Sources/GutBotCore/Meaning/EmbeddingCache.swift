@@ -56,8 +56,11 @@ public struct EmbeddingCache: Sendable {
         var data = Data(vectors.present.map { $0 ? 1 : 0 })
         vectors.values.withUnsafeBytes { data.append(contentsOf: $0) }
         let manager = FileManager.default
-        guard (try? manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])) != nil else { return }
+        guard
+            (try? manager.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])) != nil
+        else { return }
         let temporary = file.appendingPathExtension("\(getpid()).tmp")
         guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
         if rename(temporary.path, file.path) != 0 { try? manager.removeItem(at: temporary) }

@@ -73,8 +73,10 @@ public struct ModelFile: Sendable {
         }
         var reader = ByteReader(bytes: body, offset: 8)
         guard try reader.u32() == Self.version else { throw ModelFormatError("it is of an unknown format version") }
-        let dimensions = Int(try reader.u32()), count = Int(try reader.u32())
-        let maxCharacters = Int(try reader.u32()), vocabularyBytes = Int(try reader.u32())
+        let dimensions = Int(try reader.u32())
+        let count = Int(try reader.u32())
+        let maxCharacters = Int(try reader.u32())
+        let vocabularyBytes = Int(try reader.u32())
         guard (1...4096).contains(dimensions), (1...1_000_000).contains(count), maxCharacters > 0 else {
             throw ModelFormatError("its sizes are out of range (\(dimensions) dimensions, \(count) tokens)")
         }
@@ -111,8 +113,10 @@ public struct ModelFile: Sendable {
     /// share directory beside the binary (`<prefix>/share/gutbot/Models`), then
     /// `$XDG_DATA_HOME/gutbot/models`. The last one that holds the file wins,
     /// so a retuned model needs no rebuild.
-    public static func standardDirectories(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                           executable: String = CommandLine.arguments.first ?? "gutbot") -> [String] {
+    public static func standardDirectories(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String = CommandLine.arguments.first ?? "gutbot"
+    ) -> [String] {
         var directories = PluginSearchPath.localThenInstalled("Models", executable: executable)
         directories.append(XDGDirectories(environment: environment).data.appendingPathComponent("models").path)
         return directories
@@ -154,7 +158,8 @@ private struct ByteReader {
 extension UInt32 {
     /// The value of the four bytes of `bytes` from `offset`, least significant first.
     fileprivate init(littleEndianBytes bytes: UnsafeRawBufferPointer, at offset: Int) {
-        self = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+        self =
+            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
             | UInt32(bytes[offset + 3]) << 24
     }
 }

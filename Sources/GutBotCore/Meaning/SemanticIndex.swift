@@ -19,7 +19,8 @@ public struct SemanticIndex: Sendable {
     /// `encoder` or read from `cache`. Examples the encoder cannot read are left out.
     public init(groups: [[String]], encoder: any SentenceEncoder, cache: (EmbeddingCache, modelChecksum: String)? = nil) {
         let texts = groups.flatMap { $0 }
-        let encoded = cache.map { $0.0.vectors(for: texts, encoder: encoder, modelChecksum: $0.modelChecksum) }
+        let encoded =
+            cache.map { $0.0.vectors(for: texts, encoder: encoder, modelChecksum: $0.modelChecksum) }
             ?? EncodedTexts(texts, encoder: encoder)
         var rowGroup: [Int32] = []
         rowGroup.reserveCapacity(encoded.values.count / max(1, encoder.dimensions))
@@ -33,9 +34,10 @@ public struct SemanticIndex: Sendable {
 
     /// An index over vectors already encoded, grouped.
     public init(vectors groups: [[[Float]]], dimensions: Int) {
-        self.init(rows: groups.flatMap { $0.flatMap { $0 } },
-                  rowGroup: groups.enumerated().flatMap { group, vectors in vectors.map { _ in Int32(group) } },
-                  groupCount: groups.count, dimensions: dimensions)
+        self.init(
+            rows: groups.flatMap { $0.flatMap { $0 } },
+            rowGroup: groups.enumerated().flatMap { group, vectors in vectors.map { _ in Int32(group) } },
+            groupCount: groups.count, dimensions: dimensions)
     }
 
     /// An index over `rows` (row-major) whose groups are `rowGroup`, in

@@ -27,7 +27,10 @@ enum Vector {
     /// also stays fast in debug builds, where the tests run.
     @inline(__always)
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+        var s0: Float = 0
+        var s1: Float = 0
+        var s2: Float = 0
+        var s3: Float = 0
         var index = 0
         while index &+ 16 <= count {
             s0 += a[index] * b[index]

@@ -16,8 +16,9 @@ public struct StaticEncoder: SentenceEncoder {
 
     /// An encoder over a table read from a model file.
     public init(model: ModelFile) {
-        self.tokenizer = WordPieceTokenizer(vocabulary: model.vocabulary,
-                                            maxCharactersPerWord: model.maxCharactersPerWord)
+        self.tokenizer = WordPieceTokenizer(
+            vocabulary: model.vocabulary,
+            maxCharactersPerWord: model.maxCharactersPerWord)
         self.dimensions = model.dimensions
         self.scales = model.scales
         self.rows = model.rows

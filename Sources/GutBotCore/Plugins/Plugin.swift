@@ -164,8 +164,10 @@ public struct Intent: Sendable, Equatable {
     public var title: String
 
     /// An intent with the given fields.
-    public init(id: String, examples: [String], answer: String, source: String?, followUp: String? = nil,
-                title: String? = nil) {
+    public init(
+        id: String, examples: [String], answer: String, source: String?, followUp: String? = nil,
+        title: String? = nil
+    ) {
         self.id = id
         self.examples = examples
         self.answer = answer

@@ -13,7 +13,7 @@ public enum Region: String, Sendable, CaseIterable {
         case "IE": return .ie
         case "AU": return .au
         case "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT", "LV", "LT",
-             "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE":
+            "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE":
             return .eu
         default: return nil
         }

@@ -51,8 +51,9 @@ enum SafetyFile {
 
     static func load(directory: String) throws(FileError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        var contents = try load(main: YAMLFile(path: path(name)), lexicon: YAMLFile(path: path(lexiconName)),
-                                wording: YAMLFile(path: path(wordingName)))
+        var contents = try load(
+            main: YAMLFile(path: path(name)), lexicon: YAMLFile(path: path(lexiconName)),
+            wording: YAMLFile(path: path(wordingName)))
         contents.net = try loadNet(directory: directory, wording: contents.wording)
         return contents
     }
@@ -61,8 +62,9 @@ enum SafetyFile {
     static func loadNet(directory: String, wording: SafetyWording, existing: [SafetyNet.Line] = []) throws(FileError) -> SafetyNet {
         let net = SafetyNet(lines: existing + (try SafetyNet.loadLines(directory: directory)))
         for category in net.categories where wording.categories[category] == nil {
-            throw FileError(file: (directory as NSString).appendingPathComponent(SafetyNet.folder), line: nil,
-                                  message: "the tables use the crisis category '\(category)', which has no reply in \(wordingName)")
+            throw FileError(
+                file: (directory as NSString).appendingPathComponent(SafetyNet.folder), line: nil,
+                message: "the tables use the crisis category '\(category)', which has no reply in \(wordingName)")
         }
         return net
     }
@@ -71,28 +73,33 @@ enum SafetyFile {
     /// `directory` only names them in errors.
     static func parse(safety: Data, lexicon: Data, wording: Data, directory: String) throws(FileError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        return try load(main: YAMLFile(path: path(name), data: safety), lexicon: YAMLFile(path: path(lexiconName), data: lexicon),
-                        wording: YAMLFile(path: path(wordingName), data: wording))
+        return try load(
+            main: YAMLFile(path: path(name), data: safety), lexicon: YAMLFile(path: path(lexiconName), data: lexicon),
+            wording: YAMLFile(path: path(wordingName), data: wording))
     }
 
     private static func load(main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile) throws(FileError) -> Contents {
         try main.rejectUnknownKeys(in: main.root, known: ["checked", "helplines", "terms", "rules", "guards"], what: "the safety data")
         let helplines = try loadHelplines(main)
         let terms = try loadTerms(main)
-        try lexiconFile.rejectUnknownKeys(in: lexiconFile.root, known: ["slang", "keywords", "real-words", "starred-words", "glue-words"],
-                                          what: "the safety lexicon")
+        try lexiconFile.rejectUnknownKeys(
+            in: lexiconFile.root, known: ["slang", "keywords", "real-words", "starred-words", "glue-words"],
+            what: "the safety lexicon")
         let lexicon = try loadLexicon(lexiconFile)
-        try wordingFile.rejectUnknownKeys(in: wordingFile.root, known: ["shared", "replies", "follow-up", "distress"], what: "the safety wording")
+        try wordingFile.rejectUnknownKeys(
+            in: wordingFile.root, known: ["shared", "replies", "follow-up", "distress"], what: "the safety wording")
         let wording = try loadWording(wordingFile)
         let rules = try loadRules(main, terms: terms, wording: wording)
         let guards = try loadGuards(main, terms: terms)
         let followUp = try loadFollowUp(wordingFile, terms: terms)
         let distressNode = try wordingFile.required("distress", in: wordingFile.root, what: "the safety wording")
-        let distressPatterns = try compile(wordingFile.sequence("patterns", in: distressNode, what: "'distress'"),
-                                           of: wordingFile, terms: terms, owner: "'distress' patterns")
-        return Contents(rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon),
-                        helplines: helplines, wording: wording, followUp: followUp,
-                        distressPatterns: distressPatterns, net: SafetyNet(lines: []), terms: terms)
+        let distressPatterns = try compile(
+            wordingFile.sequence("patterns", in: distressNode, what: "'distress'"),
+            of: wordingFile, terms: terms, owner: "'distress' patterns")
+        return Contents(
+            rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon),
+            helplines: helplines, wording: wording, followUp: followUp,
+            distressPatterns: distressPatterns, net: SafetyNet(lines: []), terms: terms)
     }
 
     /// Reads a later safety folder against the `base` it adds to. Broken data
@@ -133,7 +140,9 @@ enum SafetyFile {
                     guard let value = try main.optionalString(key, in: node, what: "help lines for \(code)") else { continue }
                     let current = key == "emergency" ? shippedEntry?.emergency : shippedEntry?.poison
                     if value != current {
-                        ignore(node[key], "'\(key)' for \(code): a later safety folder can only add crisis lines; the shipped table's numbers stay")
+                        ignore(
+                            node[key],
+                            "'\(key)' for \(code): a later safety folder can only add crisis lines; the shipped table's numbers stay")
                     }
                 }
                 if node["lines"] != nil {
@@ -143,11 +152,17 @@ enum SafetyFile {
         }
         let ignored = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
             .filter { $0 != name && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
-            .map { FileError(file: (directory as NSString).appendingPathComponent($0), line: nil,
-                                   message: "ignored: a safety folder later on the plugin path can only add rules, guards and help lines in \(name); slang and wording come from the shipped folder") }
-        return Addition(directory: directory,
-                        rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: base.rulebook.lexicon),
-                        helplines: lines, ignored: warnings + ignored)
+            .map {
+                FileError(
+                    file: (directory as NSString).appendingPathComponent($0), line: nil,
+                    message:
+                        "ignored: a safety folder later on the plugin path can only add rules, guards and help lines in \(name); slang and wording come from the shipped folder"
+                )
+            }
+        return Addition(
+            directory: directory,
+            rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: base.rulebook.lexicon),
+            helplines: lines, ignored: warnings + ignored)
     }
 
     // MARK: - safety.yml
@@ -193,8 +208,9 @@ enum SafetyFile {
         var seen: Set<String> = []
         for node in try file.sequence("rules", in: file.root, what: "the safety data") {
             let id = try file.string("id", in: node, what: "a safety rule")
-            try file.rejectUnknownKeys(in: node, known: ["id", "category", "tier", "patterns", "combinations", "unless", "emergency-when"],
-                                       what: "rule '\(id)'")
+            try file.rejectUnknownKeys(
+                in: node, known: ["id", "category", "tier", "patterns", "combinations", "unless", "emergency-when"],
+                what: "rule '\(id)'")
             guard seen.insert(id).inserted else { throw file.fail(node, "rule id '\(id)' appears twice") }
             let category = try file.string("category", in: node, what: "rule '\(id)'")
             guard wording.categories[category] != nil else {
@@ -214,8 +230,10 @@ enum SafetyFile {
             guard !patterns.isEmpty || !combinations.isEmpty else {
                 throw file.fail(node, "\(owner) needs 'patterns' or 'combinations'")
             }
-            rules.append(SafetyRule(id: id, category: category, tier: tier, patterns: patterns, combinations: combinations,
-                                    unless: try optional("unless"), emergencyWhen: try optional("emergency-when")))
+            rules.append(
+                SafetyRule(
+                    id: id, category: category, tier: tier, patterns: patterns, combinations: combinations,
+                    unless: try optional("unless"), emergencyWhen: try optional("emergency-when")))
         }
         return rules
     }
@@ -223,7 +241,9 @@ enum SafetyFile {
     /// A rule's `combinations`: each `all:` a list of patterns that must all
     /// match, `within: clause` (the default) or `message`, with optional
     /// `unless:` and `despite-guards:`.
-    private static func loadCombinations(_ node: Node, of file: YAMLFile, terms: SafetyTerms, owner: String) throws(FileError) -> [SafetyCombination] {
+    private static func loadCombinations(_ node: Node, of file: YAMLFile, terms: SafetyTerms, owner: String) throws(FileError)
+        -> [SafetyCombination]
+    {
         guard node["combinations"] != nil else { return [] }
         var result: [SafetyCombination] = []
         for item in try file.sequence("combinations", in: node, what: owner) {
@@ -259,7 +279,8 @@ enum SafetyFile {
         for node in try file.sequence("guards", in: file.root, what: "the safety data") {
             let id = try file.string("id", in: node, what: "a guard")
             try file.rejectUnknownKeys(in: node, known: ["id", "patterns"], what: "guard '\(id)'")
-            let patterns = try compile(file.sequence("patterns", in: node, what: "guard '\(id)'"), of: file, terms: terms, owner: "guard '\(id)'")
+            let patterns = try compile(
+                file.sequence("patterns", in: node, what: "guard '\(id)'"), of: file, terms: terms, owner: "guard '\(id)'")
             guards.append(SafetyGuard(id: id, patterns: patterns))
         }
         return guards
@@ -271,7 +292,8 @@ enum SafetyFile {
         let normalizer = TextNormalizer()
         var slang: [[String]: [String]] = [:]
         for (typed, meaning) in try file.pairs("slang", in: file.root, what: "the safety lexicon") {
-            let from = normalizer.words(typed), to = normalizer.words(meaning)
+            let from = normalizer.words(typed)
+            let to = normalizer.words(meaning)
             guard !from.isEmpty, !to.isEmpty else {
                 throw file.fail(file.root["slang"], "slang entry '\(typed): \(meaning)' needs words on both sides")
             }
@@ -281,7 +303,8 @@ enum SafetyFile {
         var keywords: Set<String> = []
         for node in try file.sequence("keywords", in: file.root, what: "the safety lexicon") {
             guard let word = node.scalar?.string, word.count >= SafetyLexicon.shortestCorrected,
-                  word.allSatisfy({ $0.isLowercase && $0.isLetter }) else {
+                word.allSatisfy({ $0.isLowercase && $0.isLetter })
+            else {
                 throw file.fail(node, "a key word must be one lowercase word of at least \(SafetyLexicon.shortestCorrected) letters")
             }
             keywords.insert(word)
@@ -352,12 +375,14 @@ enum SafetyFile {
         guard support.contains("{lines}"), line.contains("{lines}") else {
             throw file.fail(distressNode, "'support' and 'line' of the distress reply must point to {lines}")
         }
-        let distress = SafetyWording.Distress(opening: try sentence("opening", in: distressNode, of: file, what: "the distress reply"),
-                                              support: support,
-                                              offer: try sentence("offer", in: distressNode, of: file, what: "the distress reply"),
-                                              line: line)
-        return SafetyWording(program: program, question: question, danger: danger, directory: directory,
-                             categories: categories, distress: distress)
+        let distress = SafetyWording.Distress(
+            opening: try sentence("opening", in: distressNode, of: file, what: "the distress reply"),
+            support: support,
+            offer: try sentence("offer", in: distressNode, of: file, what: "the distress reply"),
+            line: line)
+        return SafetyWording(
+            program: program, question: question, danger: danger, directory: directory,
+            categories: categories, distress: distress)
     }
 
     private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms) throws(FileError) -> SafetyFollowUp {
@@ -368,7 +393,8 @@ enum SafetyFile {
             throw file.fail(turnsNode, "'reminders' must be a whole number from 1 to 10")
         }
         return SafetyFollowUp(
-            retractions: try compile(file.sequence("retractions", in: node, what: "'follow-up'"), of: file, terms: terms, owner: "'retractions'"),
+            retractions: try compile(
+                file.sequence("retractions", in: node, what: "'follow-up'"), of: file, terms: terms, owner: "'retractions'"),
             movingOn: try compile(file.sequence("moving-on", in: node, what: "'follow-up'"), of: file, terms: terms, owner: "'moving-on'"),
             reminderTurns: turns)
     }
@@ -426,7 +452,9 @@ enum SafetyFile {
             guard let range = Range(match.range(at: 1), in: text) else { continue }
             let name = String(text[range])
             guard SafetyWording.placeholders.contains(name) else {
-                throw file.fail(node, "unknown placeholder {\(name)}; use \(SafetyWording.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", "))")
+                throw file.fail(
+                    node,
+                    "unknown placeholder {\(name)}; use \(SafetyWording.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", "))")
             }
         }
     }

@@ -52,12 +52,16 @@ public struct SafetyLayers {
     /// is the base, the rest add to it. Any folder that does not load stops it.
     static func load(_ directories: [String]) throws(FileError) -> SafetyLayers {
         guard let baseDirectory = directories.first else {
-            throw FileError(file: "Plugins/\(PluginCatalog.safetyFolder)/\(SafetyFile.name)", line: nil,
-                                  message: "the safety plugin's data was not found on the plugin path")
+            throw FileError(
+                file: "Plugins/\(PluginCatalog.safetyFolder)/\(SafetyFile.name)", line: nil,
+                message: "the safety plugin's data was not found on the plugin path")
         }
         var contents = try SafetyFile.load(directory: baseDirectory)
-        var origins = [Origin(directory: baseDirectory, isBase: true, rules: contents.rulebook.rules.count,
-                              guards: contents.rulebook.guards.count, addedHelpLines: 0)]
+        var origins = [
+            Origin(
+                directory: baseDirectory, isBase: true, rules: contents.rulebook.rules.count,
+                guards: contents.rulebook.guards.count, addedHelpLines: 0)
+        ]
         var warnings: [FileError] = []
         for directory in directories.dropFirst() {
             let addition = try SafetyFile.loadAddition(directory: directory, base: contents)
@@ -82,16 +86,24 @@ public struct SafetyLayers {
                 let kept = lines.filter { $0.kind != .benign }
                 let net = SafetyNet(lines: contents.net.lines + kept)
                 for category in net.categories where contents.wording.categories[category] == nil {
-                    throw FileError(file: tables, line: nil, message: "the tables use the crisis category '\(category)', which has no reply in the shipped wording")
+                    throw FileError(
+                        file: tables, line: nil,
+                        message: "the tables use the crisis category '\(category)', which has no reply in the shipped wording")
                 }
                 contents.net = net
                 if kept.count < lines.count {
-                    warnings.append(FileError(file: tables, line: nil,
-                                                    message: "ignored: benign lines; a safety folder later on the plugin path can only add crisis and distress lines to the net"))
+                    warnings.append(
+                        FileError(
+                            file: tables, line: nil,
+                            message:
+                                "ignored: benign lines; a safety folder later on the plugin path can only add crisis and distress lines to the net"
+                        ))
                 }
             }
-            origins.append(Origin(directory: directory, isBase: false, rules: addition.rulebook.rules.count,
-                                  guards: addition.rulebook.guards.count, addedHelpLines: added))
+            origins.append(
+                Origin(
+                    directory: directory, isBase: false, rules: addition.rulebook.rules.count,
+                    guards: addition.rulebook.guards.count, addedHelpLines: added))
             warnings += addition.ignored
         }
         return SafetyLayers(contents: contents, origins: origins, warnings: warnings)

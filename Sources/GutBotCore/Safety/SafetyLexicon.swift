@@ -32,8 +32,10 @@ public struct SafetyLexicon: Sendable {
     private let glueTrie: SafetyGlueTrie?
 
     /// A lexicon with the given word lists.
-    public init(slang: [[String]: [String]] = [:], keywords: Set<String> = [], realWords: Set<String> = [],
-                starredWords: Set<String> = [], glueWords: Set<String> = []) {
+    public init(
+        slang: [[String]: [String]] = [:], keywords: Set<String> = [], realWords: Set<String> = [],
+        starredWords: Set<String> = [], glueWords: Set<String> = []
+    ) {
         self.slang = slang
         self.keywords = keywords
         self.realWords = realWords
@@ -74,7 +76,8 @@ public struct SafetyLexicon: Sendable {
     /// when it is short, a known word, or does not split entirely.
     public func unglued(_ word: String) -> [String]? {
         guard word.count >= Self.shortestGlued, !glueWords.contains(word), !keywords.contains(word),
-              !realWords.contains(word), word.allSatisfy(\.isLetter) else { return nil }
+            !realWords.contains(word), word.allSatisfy(\.isLetter)
+        else { return nil }
         if let glueTrie, word.utf8.allSatisfy(SafetyGlueTrie.isLetter) {
             return unglued(Array(word.utf8), trie: glueTrie)
         }
@@ -130,7 +133,8 @@ public struct SafetyLexicon: Sendable {
     public func keyword(near word: String) -> String? {
         let typed = Array(word.unicodeScalars)
         guard typed.count >= Self.shortestCorrected, typed.allSatisfy(\.properties.isAlphabetic),
-              !keywords.contains(word), !realWords.contains(word) else { return nil }
+            !keywords.contains(word), !realWords.contains(word)
+        else { return nil }
         for (index, keyword) in keywordScalars.enumerated() where abs(keyword.count - typed.count) <= 1 {
             if Self.withinOneSlip(typed, keyword) { return orderedKeywords[index] }
         }

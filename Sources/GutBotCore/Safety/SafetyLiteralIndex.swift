@@ -65,7 +65,8 @@ public struct SafetyLiteralIndex: Sendable {
             head += 1
             let fail = Int(failure[state])
             outputLink[state] = outputs[fail].isEmpty ? outputLink[fail] : Int32(fail)
-            let row = state * classCount, failRow = fail * classCount
+            let row = state * classCount
+            let failRow = fail * classCount
             for symbol in 0..<classCount {
                 let next = goto[row + symbol]
                 if next < 0 {

@@ -174,10 +174,17 @@ extension SafetyLiterals {
             guard let scalar = current else { return item }
             var minimum: Int
             switch scalar {
-            case "?", "*": minimum = 0; index += 1
-            case "+": minimum = 1; index += 1
+            case "?", "*":
+                minimum = 0
+                index += 1
+            case "+":
+                minimum = 1
+                index += 1
             case "{":
-                guard let low = parseBraces() else { failed = true; return nil }
+                guard let low = parseBraces() else {
+                    failed = true
+                    return nil
+                }
                 minimum = low
             default: return item
             }
@@ -188,8 +195,13 @@ extension SafetyLiterals {
         /// `{m}`, `{m,}` or `{m,n}`; the index is left after the closing brace.
         mutating func parseBraces() -> Int? {
             index += 1
-            var low = 0, digits = 0
-            while let scalar = current, let value = Int(String(scalar)) { low = low * 10 + value; digits += 1; index += 1 }
+            var low = 0
+            var digits = 0
+            while let scalar = current, let value = Int(String(scalar)) {
+                low = low * 10 + value
+                digits += 1
+                index += 1
+            }
             guard digits > 0 else { return nil }
             if current == "," {
                 index += 1
@@ -201,7 +213,10 @@ extension SafetyLiterals {
         }
 
         mutating func parseAtom() -> Requirement? {
-            guard let scalar = current else { failed = true; return nil }
+            guard let scalar = current else {
+                failed = true
+                return nil
+            }
             switch scalar {
             case "(":
                 // Terms expand to the same long groups in many patterns: read each once.
@@ -226,16 +241,27 @@ extension SafetyLiterals {
                     index += 1
                     switch current {
                     case ":": index += 1
-                    case "=", "!": index += 1; zeroWidth = true
+                    case "=", "!":
+                        index += 1
+                        zeroWidth = true
                     case "<":
                         index += 1
-                        guard current == "=" || current == "!" else { failed = true; return nil }
-                        index += 1; zeroWidth = true
-                    default: failed = true; return nil
+                        guard current == "=" || current == "!" else {
+                            failed = true
+                            return nil
+                        }
+                        index += 1
+                        zeroWidth = true
+                    default:
+                        failed = true
+                        return nil
                     }
                 }
                 let inner = parseAlternation()
-                guard !failed, current == ")" else { failed = true; return nil }
+                guard !failed, current == ")" else {
+                    failed = true
+                    return nil
+                }
                 index += 1
                 // A look-around matches no text of its own, so it requires none.
                 let result = zeroWidth ? nil : inner
@@ -248,14 +274,20 @@ extension SafetyLiterals {
                 return nil
             case "\\":
                 index += 1
-                guard let escaped = current else { failed = true; return nil }
+                guard let escaped = current else {
+                    failed = true
+                    return nil
+                }
                 index += 1
                 switch escaped {
                 case "b", "B", "A", "z", "Z", "G", "w", "W", "d", "D", "s", "S", "h", "H", "v", "V", "X", "R":
                     return nil
                 default:
                     // Escaped punctuation is itself; letters and digits mean things this reader does not follow.
-                    guard !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else { failed = true; return nil }
+                    guard !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else {
+                        failed = true
+                        return nil
+                    }
                     return nil
                 }
             case "*", "+", "?", "{", ")", "|":
@@ -288,10 +320,16 @@ extension SafetyLiterals {
             if current == "]" { index += 1 }
             while let scalar = current, scalar != "]" {
                 if scalar == "\\" { index += 1 }
-                if scalar == "[" { failed = true; return nil }
+                if scalar == "[" {
+                    failed = true
+                    return nil
+                }
                 index += 1
             }
-            guard current == "]" else { failed = true; return nil }
+            guard current == "]" else {
+                failed = true
+                return nil
+            }
             index += 1
             return nil
         }

@@ -66,7 +66,8 @@ public struct SafetyNet: Sendable {
         for line in crisis where !categories.contains(line.category) { categories.append(line.category) }
         self.lines = lines
         self.categories = categories
-        self.groups = categories.map { category in crisis.filter { $0.category == category }.map(\.text) }
+        self.groups =
+            categories.map { category in crisis.filter { $0.category == category }.map(\.text) }
             + [lines.filter { $0.kind == .benign }.map(\.text), lines.filter { $0.kind == .distress }.map(\.text)]
     }
 
@@ -103,8 +104,9 @@ public struct SafetyNet: Sendable {
         let nearestDistress = similarity.closest[offset + categories.count + 1]
         let fires = words >= minimumWords && nearestCrisis >= minimumCrisis && nearestCrisis - nearestBenign >= crisisMargin
         let distress = words >= minimumWords && nearestDistress >= minimumDistress && nearestDistress - nearestBenign >= distressMargin
-        return Judgement(crisisCategory: fires ? category : nil, distress: distress,
-                         nearestCrisis: nearestCrisis, nearestBenign: nearestBenign, nearestDistress: nearestDistress)
+        return Judgement(
+            crisisCategory: fires ? category : nil, distress: distress,
+            nearestCrisis: nearestCrisis, nearestBenign: nearestBenign, nearestDistress: nearestDistress)
     }
 
     /// Reads every table in `directory/tables`, in file-name order. A line
@@ -143,8 +145,9 @@ public struct SafetyNet: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, let kind = Kind(rawValue: String(fields[0])), !fields[2].isEmpty else {
-                throw FileError(file: path, line: number + 1,
-                                message: "expected expect<TAB>category<TAB>message, with expect one of crisis, benign, distress")
+                throw FileError(
+                    file: path, line: number + 1,
+                    message: "expected expect<TAB>category<TAB>message, with expect one of crisis, benign, distress")
             }
             lines.append(Line(kind: kind, category: String(fields[1]), text: String(fields[2])))
         }

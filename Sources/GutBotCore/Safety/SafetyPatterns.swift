@@ -6,7 +6,10 @@ import Foundation
 public struct SafetyPatterns: Sendable {
     /// The compiled patterns, in file order.
     public var regexes: [NSRegularExpression] {
-        didSet { requirements = Self.requirements(of: regexes); requirementIDs = [] }
+        didSet {
+            requirements = Self.requirements(of: regexes)
+            requirementIDs = []
+        }
     }
     /// For each pattern, literals one of which every match contains (`nil`
     /// when unknown): see ``SafetyLiterals``.

@@ -22,9 +22,11 @@ public struct SafetyRule: Sendable {
     public var emergencyWhen: SafetyPatterns
 
     /// A rule with the given fields.
-    public init(id: String, category: String, tier: SafetyTier, patterns: SafetyPatterns,
-                combinations: [SafetyCombination] = [], unless: SafetyPatterns = SafetyPatterns(),
-                emergencyWhen: SafetyPatterns = SafetyPatterns()) {
+    public init(
+        id: String, category: String, tier: SafetyTier, patterns: SafetyPatterns,
+        combinations: [SafetyCombination] = [], unless: SafetyPatterns = SafetyPatterns(),
+        emergencyWhen: SafetyPatterns = SafetyPatterns()
+    ) {
         self.id = id
         self.category = category
         self.tier = tier

@@ -29,9 +29,11 @@ public struct SafetyScreen: Sendable {
     public var rules: [SafetyRule] { rulebook.rules }
 
     /// A plugin from its parts.
-    public init(rulebook: SafetyRulebook, helplines: Helplines, wording: SafetyWording,
-                followUp: SafetyFollowUp = SafetyFollowUp(), net: SafetyNet = SafetyNet(lines: []),
-                distressPatterns: SafetyPatterns = SafetyPatterns(), region: Region) {
+    public init(
+        rulebook: SafetyRulebook, helplines: Helplines, wording: SafetyWording,
+        followUp: SafetyFollowUp = SafetyFollowUp(), net: SafetyNet = SafetyNet(lines: []),
+        distressPatterns: SafetyPatterns = SafetyPatterns(), region: Region
+    ) {
         self.rulebook = rulebook
         self.helplines = helplines
         self.wording = wording
@@ -57,8 +59,9 @@ public struct SafetyScreen: Sendable {
     public static func load(directories: [String], region: Region) throws(FileError) -> SafetyScreen {
         let layers = try SafetyLayers.load(directories)
         let data = layers.contents
-        var plugin = SafetyScreen(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
-                                  followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
+        var plugin = SafetyScreen(
+            rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
+            followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
         plugin.origins = layers.origins
         plugin.warnings = layers.warnings
         return plugin
@@ -68,8 +71,9 @@ public struct SafetyScreen: Sendable {
     /// ``load(directory:region:)`` reads them (for fuzzing the parser).
     public static func parse(safety: Data, lexicon: Data, wording: Data, region: Region) throws(FileError) -> SafetyScreen {
         let data = try SafetyFile.parse(safety: safety, lexicon: lexicon, wording: wording, directory: "safety")
-        return SafetyScreen(rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
-                            followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
+        return SafetyScreen(
+            rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,
+            followUp: data.followUp, net: data.net, distressPatterns: data.distressPatterns, region: region)
     }
 
     /// Where the data came from and how many rules each folder has, for
@@ -99,8 +103,10 @@ public struct SafetyScreen: Sendable {
     /// check-in. Either starts the session's crisis memory. Right after one,
     /// taking it back ("jk") gets one gentle check; saying they are safe now
     /// shortens the reminders to one.
-    public func screen(_ text: String, forms: [String]? = nil, judgement: SafetyNet.Judgement = .none,
-                       in session: inout Session) -> Reply? {
+    public func screen(
+        _ text: String, forms: [String]? = nil, judgement: SafetyNet.Judgement = .none,
+        in session: inout Session
+    ) -> Reply? {
         let forms = forms ?? rulebook.forms(of: text)
         let nearest = judgement == .none ? nil : Double(judgement.nearestCrisis)
         if var verdict = rulebook.verdict(forms: forms) {
@@ -109,8 +115,9 @@ public struct SafetyScreen: Sendable {
             return reply(verdict)
         }
         if let category = judgement.crisisCategory {
-            let verdict = SafetyVerdict(category: category, tier: .checkIn, rule: "net",
-                                        caughtBy: .net, nearestCrisis: nearest)
+            let verdict = SafetyVerdict(
+                category: category, tier: .checkIn, rule: "net",
+                caughtBy: .net, nearestCrisis: nearest)
             let uncertain = category == "red-flag" ? category : SafetyWording.checkInCategory
             session.crisis = CrisisMemory(category: uncertain)
             return reply(verdict)
@@ -119,8 +126,10 @@ public struct SafetyScreen: Sendable {
         if !memory.checkedAfterRetraction, followUp.retractions.matches(anyOf: forms) {
             memory.checkedAfterRetraction = true
             session.crisis = memory
-            return reply(SafetyVerdict(category: SafetyWording.retractionCategory, tier: .check,
-                                       rule: "retraction"))
+            return reply(
+                SafetyVerdict(
+                    category: SafetyWording.retractionCategory, tier: .check,
+                    rule: "retraction"))
         }
         if followUp.movingOn.matches(anyOf: forms) {
             memory.remindersGiven = max(memory.remindersGiven, followUp.reminderTurns - 1)
@@ -153,12 +162,14 @@ public struct SafetyScreen: Sendable {
 
     /// The warm reply to distress that is not a crisis, when no topic question came with it.
     public func distressReply(judgement: SafetyNet.Judgement) -> Reply {
-        let verdict = SafetyVerdict(category: SafetyTier.distress.rawValue, tier: .distress,
-                                    rule: judgement.distress ? "distress-net" : "distress-words", caughtBy: .distress,
-                                    nearestCrisis: judgement == .none ? nil : Double(judgement.nearestCrisis))
-        return Reply(text: wording.distressReply(entry: entry), pluginID: Reply.supportID,
-                     intentID: SafetyTier.distress.rawValue, confidence: 1,
-                     source: "Practical Risks and When to Seek Help", safety: verdict)
+        let verdict = SafetyVerdict(
+            category: SafetyTier.distress.rawValue, tier: .distress,
+            rule: judgement.distress ? "distress-net" : "distress-words", caughtBy: .distress,
+            nearestCrisis: judgement == .none ? nil : Double(judgement.nearestCrisis))
+        return Reply(
+            text: wording.distressReply(entry: entry), pluginID: Reply.supportID,
+            intentID: SafetyTier.distress.rawValue, confidence: 1,
+            source: "Practical Risks and When to Seek Help", safety: verdict)
     }
 
     /// `reply` (a topic answer) with the short support line added as its
@@ -171,8 +182,9 @@ public struct SafetyScreen: Sendable {
     }
 
     private func reply(_ verdict: SafetyVerdict) -> Reply {
-        Reply(text: wording.reply(for: verdict, entry: entry), pluginID: Reply.safetyID, intentID: verdict.category,
-              confidence: 1, source: "Practical Risks and When to Seek Help", safety: verdict)
+        Reply(
+            text: wording.reply(for: verdict, entry: entry), pluginID: Reply.safetyID, intentID: verdict.category,
+            confidence: 1, source: "Practical Risks and When to Seek Help", safety: verdict)
     }
 }
 

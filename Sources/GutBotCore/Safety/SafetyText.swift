@@ -99,7 +99,8 @@ public enum SafetyText {
             // "I w a n t" is "I want": a lone "i" or "a" before a spelled-out word stays a word.
             let letters = result[range].filter(\.isLetter)
             if letters.count > 3, let first = letters.first, first == "i" || first == "a",
-               let second = result[range].dropFirst().first, second == " " {
+                let second = result[range].dropFirst().first, second == " "
+            {
                 range = result.index(range.lowerBound, offsetBy: 2)..<range.upperBound
             }
             result.replaceSubrange(range, with: result[range].filter(\.isLetter))
@@ -118,7 +119,8 @@ public enum SafetyText {
         guard bytes.count >= 5 else { return false }
         for start in 0...(bytes.count - 5) where isLetter(bytes[start]) {
             if spellingSeparators.contains(bytes[start + 1]), isLetter(bytes[start + 2]),
-               spellingSeparators.contains(bytes[start + 3]), isLetter(bytes[start + 4]) {
+                spellingSeparators.contains(bytes[start + 3]), isLetter(bytes[start + 4])
+            {
                 return true
             }
         }
@@ -132,7 +134,10 @@ public enum SafetyText {
         var previous: (UInt8, UInt8) = (0, 0)
         var stretched = false
         for byte in text.utf8 {
-            if byte >= 0x80 || (byte == previous.0 && byte == previous.1) { stretched = true; break }
+            if byte >= 0x80 || (byte == previous.0 && byte == previous.1) {
+                stretched = true
+                break
+            }
             previous = (previous.1, byte)
         }
         guard stretched else { return text }
@@ -162,8 +167,9 @@ public enum SafetyText {
 
     /// The clauses of `text` as canonical words between clause marks.
     static func canonical(_ text: String, lexicon: SafetyLexicon) -> String {
-        let marked = clauseBreak.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
-                                                          withTemplate: "\n")
+        let marked = clauseBreak.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text),
+            withTemplate: "\n")
         let clauses = marked.split(separator: "\n").map { words(of: String($0), lexicon: lexicon) }.filter { !$0.isEmpty }
         let mark = " \(clauseMark) "
         return mark + clauses.map { $0.joined(separator: " ") }.joined(separator: mark) + mark

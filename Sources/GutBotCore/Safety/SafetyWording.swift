@@ -22,8 +22,10 @@ public struct SafetyWording: Sendable {
         public var poison: String?
 
         /// A category's sentences.
-        public init(emergency: String, opening: String, help: String, reminder: String,
-                    question: String? = nil, poison: String? = nil) {
+        public init(
+            emergency: String, opening: String, help: String, reminder: String,
+            question: String? = nil, poison: String? = nil
+        ) {
             self.emergency = emergency
             self.opening = opening
             self.help = help
@@ -77,8 +79,10 @@ public struct SafetyWording: Sendable {
     public static let checkInCategory = "check-in"
 
     /// Wording with the given sentences.
-    public init(program: String, question: String, danger: String, directory: String, categories: [String: Category],
-                distress: Distress = SafetyWording.generic.distress) {
+    public init(
+        program: String, question: String, danger: String, directory: String, categories: [String: Category],
+        distress: Distress = SafetyWording.generic.distress
+    ) {
         self.program = program
         self.question = question
         self.danger = danger
@@ -131,10 +135,11 @@ public struct SafetyWording: Sendable {
         danger: "If you are in immediate danger, call {emergency}.",
         directory: "To find a line in any country: {directory}.",
         categories: ["crisis": genericCategory],
-        distress: Distress(opening: "I'm sorry things are hard right now.",
-                           support: "Talking to someone you trust can help, and {lines} is there any time.",
-                           offer: "I can also share what the article says about sleep, stress, movement and food.",
-                           line: "If things feel hard, {lines} is there any time."))
+        distress: Distress(
+            opening: "I'm sorry things are hard right now.",
+            support: "Talking to someone you trust can help, and {lines} is there any time.",
+            offer: "I can also share what the article says about sleep, stress, movement and food.",
+            line: "If things feel hard, {lines} is there any time."))
 
     private static let genericCategory = Category(
         emergency: "If you are in danger or may act on this, call {emergency} now.",
@@ -143,11 +148,13 @@ public struct SafetyWording: Sendable {
         reminder: "If things feel hard again, help is there any time: {lines}, or {directory}.")
 
     private func fill(_ template: String, entry: Helplines.Entry) -> String {
-        Placeholders.fill(template, [
-            "emergency": entry.emergency,
-            "lines": entry.crisisLines.joined(separator: "; "),
-            "poison": entry.poison ?? Helplines.directory,
-            "directory": Helplines.directory,
-        ])
+        Placeholders.fill(
+            template,
+            [
+                "emergency": entry.emergency,
+                "lines": entry.crisisLines.joined(separator: "; "),
+                "poison": entry.poison ?? Helplines.directory,
+                "directory": Helplines.directory,
+            ])
     }
 }

@@ -9,7 +9,8 @@ enum Placeholders {
     /// Braces around any other name are left as written, and an inserted
     /// value is never searched again for placeholders.
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         guard template.utf8.contains(open) else { return template }
         var result = ""
         result.reserveCapacity(template.utf8.count)

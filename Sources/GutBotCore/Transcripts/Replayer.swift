@@ -23,8 +23,10 @@ public struct Replayer: Sendable {
             let reply = engine.reply(to: turn.message, in: &session)
             let routing = TranscriptRouting(reply)
             let text = render(reply)
-            turns.append(TurnReplay(turn: turn, number: index + 1, routing: routing, text: text,
-                                    failures: Self.failures(of: turn, routing: routing, text: text)))
+            turns.append(
+                TurnReplay(
+                    turn: turn, number: index + 1, routing: routing, text: text,
+                    failures: Self.failures(of: turn, routing: routing, text: text)))
         }
         return TranscriptReplay(transcript: transcript, turns: turns)
     }
@@ -34,12 +36,12 @@ public struct Replayer: Sendable {
     public static func failures(of turn: TranscriptTurn, routing: TranscriptRouting, text: String) -> [TurnFailure] {
         turn.entries.compactMap { entry -> TurnFailure? in
             switch entry.kind {
-            case let .routing(expected):
+            case .routing(let expected):
                 return expected.accepts(routing) ? nil : .routing(expected: expected, actual: routing, line: entry.line)
-            case let .reply(expected):
+            case .reply(let expected):
                 let actual = TranscriptText.normalized(text)
                 return TranscriptText.normalized(expected) == actual ? nil : .reply(expected: expected, actual: actual, line: entry.line)
-            case let .assertion(assertion):
+            case .assertion(let assertion):
                 return assertion.holds(text: text, routing: routing) ? nil : .assertion(assertion, line: entry.line)
             case .comment, .blank:
                 return nil
@@ -107,7 +109,7 @@ public enum TurnFailure: Sendable, Equatable {
     /// The line of the expectation that failed.
     public var line: Int {
         switch self {
-        case let .routing(_, _, line), let .reply(_, _, line), let .assertion(_, line): return line
+        case .routing(_, _, let line), .reply(_, _, let line), .assertion(_, let line): return line
         }
     }
 

@@ -42,7 +42,7 @@ public struct Transcript: Sendable, Equatable {
     /// The value of the header comment `# key: value`.
     public func headerValue(_ key: String) -> String? {
         for entry in header {
-            guard case let .comment(text) = entry.kind, let value = Self.headerField(text, key: key) else { continue }
+            guard case .comment(let text) = entry.kind, let value = Self.headerField(text, key: key) else { continue }
             return value
         }
         return nil
@@ -122,20 +122,20 @@ public struct TranscriptTurn: Sendable, Equatable {
 
     /// The expected routing, if the turn has a `<` line.
     public var routing: TranscriptRouting? {
-        for entry in entries { if case let .routing(routing) = entry.kind { return routing } }
+        for entry in entries { if case .routing(let routing) = entry.kind { return routing } }
         return nil
     }
 
     /// The expected exact reply, if the turn has one.
     public var reply: String? {
-        for entry in entries { if case let .reply(text) = entry.kind { return text } }
+        for entry in entries { if case .reply(let text) = entry.kind { return text } }
         return nil
     }
 
     /// The turn's assertions with their lines, in file order.
     public var assertions: [(line: Int, assertion: TranscriptAssertion)] {
         entries.compactMap { entry in
-            if case let .assertion(assertion) = entry.kind { return (entry.line, assertion) }
+            if case .assertion(let assertion) = entry.kind { return (entry.line, assertion) }
             return nil
         }
     }
@@ -143,11 +143,13 @@ public struct TranscriptTurn: Sendable, Equatable {
     /// The turn as a recorder writes it: the routing, the exact reply, then a
     /// blank line to separate it from the next turn.
     public static func recorded(message: String, routing: TranscriptRouting, reply: String) -> TranscriptTurn {
-        TranscriptTurn(message: message, entries: [
-            TranscriptEntry(.routing(routing)),
-            TranscriptEntry(.reply(TranscriptText.normalized(reply))),
-            TranscriptEntry(.blank),
-        ])
+        TranscriptTurn(
+            message: message,
+            entries: [
+                TranscriptEntry(.routing(routing)),
+                TranscriptEntry(.reply(TranscriptText.normalized(reply))),
+                TranscriptEntry(.blank),
+            ])
     }
 }
 
@@ -220,22 +222,22 @@ public enum TranscriptAssertion: Sendable, Equatable, CustomStringConvertible {
     /// Whether the assertion holds for a reply rendered as `text` and routed as `routing`.
     public func holds(text: String, routing: TranscriptRouting) -> Bool {
         switch self {
-        case let .contains(needle): return text.contains(needle)
-        case let .excludes(needle): return !text.contains(needle)
-        case let .matches(pattern): return pattern.matches(text)
-        case let .mismatches(pattern): return !pattern.matches(text)
-        case let .notRouted(forbidden): return !forbidden.accepts(routing)
+        case .contains(let needle): return text.contains(needle)
+        case .excludes(let needle): return !text.contains(needle)
+        case .matches(let pattern): return pattern.matches(text)
+        case .mismatches(let pattern): return !pattern.matches(text)
+        case .notRouted(let forbidden): return !forbidden.accepts(routing)
         }
     }
 
     /// The line as a transcript spells it.
     public var description: String {
         switch self {
-        case let .contains(needle): return "~ \(needle)"
-        case let .excludes(needle): return "!~ \(needle)"
-        case let .matches(pattern): return pattern.description
-        case let .mismatches(pattern): return "!" + pattern.description
-        case let .notRouted(routing): return "!< \(routing)"
+        case .contains(let needle): return "~ \(needle)"
+        case .excludes(let needle): return "!~ \(needle)"
+        case .matches(let pattern): return pattern.description
+        case .mismatches(let pattern): return "!" + pattern.description
+        case .notRouted(let routing): return "!< \(routing)"
         }
     }
 }

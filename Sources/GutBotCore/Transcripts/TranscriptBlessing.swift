@@ -33,7 +33,7 @@ public struct TranscriptBlessing: Sendable, Equatable {
                 // kind finds the entry even in transcripts built in memory,
                 // whose entries all have line 0.
                 switch failure {
-                case let .routing(expected, actual, line):
+                case .routing(let expected, let actual, let line):
                     guard let position = turn.entries.firstIndex(where: { if case .routing = $0.kind { true } else { false } }) else {
                         remaining.append(failure)
                         continue
@@ -41,13 +41,14 @@ public struct TranscriptBlessing: Sendable, Equatable {
                     let updated = expected.updated(to: actual)
                     turn.entries[position].kind = .routing(updated)
                     changes.append(Change(line: line, message: turn.message, before: "< \(expected)", after: "< \(updated)"))
-                case let .reply(expected, actual, line):
+                case .reply(let expected, let actual, let line):
                     guard let position = turn.entries.firstIndex(where: { if case .reply = $0.kind { true } else { false } }) else {
                         remaining.append(failure)
                         continue
                     }
                     turn.entries[position].kind = .reply(actual)
-                    changes.append(Change(line: line, message: turn.message, before: Self.firstLine(expected), after: Self.firstLine(actual)))
+                    changes.append(
+                        Change(line: line, message: turn.message, before: Self.firstLine(expected), after: Self.firstLine(actual)))
                 case .assertion:
                     remaining.append(failure)
                 }

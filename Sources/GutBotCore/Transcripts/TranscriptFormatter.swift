@@ -29,10 +29,10 @@ public enum TranscriptFormatter {
     /// The lines of one entry.
     public static func lines(of entry: TranscriptEntry) -> [String] {
         switch entry.kind {
-        case let .routing(routing): return ["< \(routing)"]
-        case let .reply(text): return TranscriptText.escapedLines(text)
-        case let .assertion(assertion): return [assertion.description]
-        case let .comment(text): return [text]
+        case .routing(let routing): return ["< \(routing)"]
+        case .reply(let text): return TranscriptText.escapedLines(text)
+        case .assertion(let assertion): return [assertion.description]
+        case .comment(let text): return [text]
         case .blank: return [""]
         }
     }

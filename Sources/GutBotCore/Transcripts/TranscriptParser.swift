@@ -42,7 +42,10 @@ public enum TranscriptParser {
         func flushText() throws(FileError) {
             guard let start = text.start else { return }
             if turn?.reply != nil {
-                throw fail(start, "a second reply text in this turn: a comment or a check between reply lines splits the reply (escape a reply line that starts with '#' as '\\#')")
+                throw fail(
+                    start,
+                    "a second reply text in this turn: a comment or a check between reply lines splits the reply (escape a reply line that starts with '#' as '\\#')"
+                )
             }
             turn?.entries.append(TranscriptEntry(line: start, .reply(text.lines.joined(separator: "\n"))))
             turn?.entries += Array(repeating: TranscriptEntry(line: 0, .blank), count: text.trailingBlanks)
@@ -52,7 +55,8 @@ public enum TranscriptParser {
             try flushText()
             guard let finished = turn else { return }
             guard finished.entries.contains(where: \.isExpectation) else {
-                throw fail(finished.line, "the message has no expected reply: add '< plugin/intent', the reply text, or a check such as '~ text'")
+                throw fail(
+                    finished.line, "the message has no expected reply: add '< plugin/intent', the reply text, or a check such as '~ text'")
             }
             transcript.turns.append(finished)
             turn = nil
@@ -67,7 +71,8 @@ public enum TranscriptParser {
                     transcript.header.append(TranscriptEntry(line: number, .blank))
                 } else if line.hasPrefix("#") {
                     if let region = Transcript.headerField(line, key: "region"), Region(named: region) == nil {
-                        throw fail(number, "unknown region '\(region)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw fail(
+                            number, "unknown region '\(region)'; use one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     transcript.header.append(TranscriptEntry(line: number, .comment(line)))
                 } else if line.hasPrefix(">") {
@@ -144,7 +149,9 @@ public enum TranscriptParser {
             }
             return .notRouted(routing)
         default:
-            throw fail("'\(line.prefix(2))' is not a check: use '!~ text', '!/pattern/' or '!< plugin' (escape a reply line starting with '!' as '\\!')")
+            throw fail(
+                "'\(line.prefix(2))' is not a check: use '!~ text', '!/pattern/' or '!< plugin' (escape a reply line starting with '!' as '\\!')"
+            )
         }
     }
 }
