@@ -145,20 +145,12 @@ import Testing
         "yes '{\"text\":\"hi\"}' | 'BIN' --json | head -c10",
     ])
     func aClosedStdoutEndsQuietly(pipeline: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        let command = pipeline.replacingOccurrences(of: "BIN", with: GutBotProcess.binary.path)
+        // bash runs the pipeline with gutbot's path as "$0" (the launcher puts it there).
+        let command = pipeline.replacingOccurrences(of: "'BIN'", with: "\"$0\"")
         // PIPESTATUS: gutbot's own status, wherever it stands in the pipeline.
         let index = pipeline.hasPrefix("yes") ? 1 : 0
-        process.arguments = ["-c", "cd '\(TestPackage.root.path)'; \(command) >/dev/null; echo ${PIPESTATUS[\(index)]}"]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let result = try GutBotProcess.run([], launcher: ["/bin/bash", "-c", "\(command) >/dev/null; echo ${PIPESTATUS[\(index)]}"])
+        let (stdout, stderr) = (result.stdout, result.stderr)
         #expect(stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(stderr.isEmpty, "\(stderr)")
     }
@@ -225,22 +217,11 @@ import Testing
 
         // A file size limit stands in for a full disk: writes past 1 KiB fail.
         let directory = try GutBotProcess.temporaryDirectory()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let lines = String(repeating: "does fiber help my mood\\n", count: 5)
-        process.arguments = [
-            "-c",
-            "trap '' XFSZ; ulimit -f 1; cd '\(TestPackage.root.path)'; printf '\(lines)' | '\(GutBotProcess.binary.path)' chat --record '\(directory.path)/full.chat'",
-        ]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let script = "trap '' XFSZ; ulimit -f 1; printf '\(lines)' | \"$0\" chat --record '\(directory.path)/full.chat'"
+        let result = try GutBotProcess.run([], launcher: ["/bin/bash", "-c", script])
+        let (stdout, stderr) = (result.stdout, result.stderr)
+        #expect(result.status == 0)
         #expect(stderr.contains("recording to \(directory.path)/full.chat failed"), "\(stderr)")
         #expect(stdout.components(separatedBy: "(Source: 1. Eat").count - 1 == 5, "every line still answered")
     }
