@@ -49,7 +49,7 @@ struct GutBot: ParsableCommand {
         abstract: "Answers questions about the gut, serotonin and mental health from one article.",
         discussion: "gutbot is a program, not a clinician. In a crisis, call your local emergency number.",
         version: GutBotVersion.current,
-        subcommands: [Chat.self, Ask.self, Replay.self, Check.self, Eval.self, NewPlugin.self, Bench.self],
+        subcommands: [Chat.self, Ask.self, Replay.self, Check.self, Eval.self, NewPlugin.self, Bench.self, Vectors.self],
         defaultSubcommand: Chat.self
     )
 }

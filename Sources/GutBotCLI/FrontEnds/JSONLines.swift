@@ -88,12 +88,15 @@ enum JSONLines {
             @AlwaysEncoded var nearestCrisis: Double?
             @AlwaysEncoded var nearestBenign: Double?
             @AlwaysEncoded var nearestDistress: Double?
+            /// Which reading of meaning gave those cosines: `quick` (the static table) or `deep` (the transformer).
+            @AlwaysEncoded var reading: Router.Depth?
 
             enum CodingKeys: String, CodingKey {
                 case caughtBy = "caught_by"
                 case nearestCrisis = "nearest_crisis"
                 case nearestBenign = "nearest_benign"
                 case nearestDistress = "nearest_distress"
+                case reading
             }
         }
 
@@ -116,7 +119,7 @@ enum JSONLines {
                 screen = Screen(
                     caughtBy: reply.safety?.caughtBy, nearestCrisis: rounded(reply.screening?.nearestCrisis),
                     nearestBenign: rounded(reply.screening?.nearestBenign),
-                    nearestDistress: rounded(reply.screening?.nearestDistress))
+                    nearestDistress: rounded(reply.screening?.nearestDistress), reading: reply.depth)
             }
         }
     }

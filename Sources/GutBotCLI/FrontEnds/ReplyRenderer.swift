@@ -109,6 +109,9 @@ enum ReplyRenderer {
         } else if reply.candidates.isEmpty, reply.safety == nil {
             lines.append("No intent shared any words or meaning with that message.")
         }
+        if reply.depth == .deep {
+            lines.append("The quick reading of meaning left that uncertain, so the transformer read it again; its scores are below.")
+        }
         for (rank, candidate) in reply.candidates.enumerated() {
             let parts = [candidate.lexical.map { "words \(format($0))" }, candidate.semantic.map { "meaning \(format($0))" }]
                 .compactMap { $0 }.joined(separator: ", ")

@@ -20,18 +20,21 @@ public struct Engine: Sendable {
     /// An engine over `plugins`, with `lexicon` and each plugin's own synonyms,
     /// and `outOfScope` examples of questions to send to the fallback;
     /// `encoder` reads meaning for routing and the safety net, and `cache`
-    /// keeps the examples' vectors between runs.
+    /// keeps the examples' vectors between runs. `deepEncoder`, when given,
+    /// reads again what `encoder` leaves uncertain; its example vectors come
+    /// from `deepVectors` where it has them.
     ///
-    /// The example vectors are one index: the router's intents first, then
-    /// the safety net's groups from ``netOffset``, so one pass of dot
-    /// products serves both.
+    /// Each encoder's example vectors are one index: the router's intents
+    /// first, then the safety net's groups from ``netOffset``, so one pass of
+    /// dot products serves both.
     ///
     /// Throws when a plugin breaks the part of the ``Plugin`` contract an
     /// engine can check (ids, intents), before anything is built.
     public init(
         safety: SafetyScreen, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
         outOfScope: [String] = [], stemmer: Stemmer, encoder: any SentenceEncoder,
-        cache: (EmbeddingCache, modelChecksum: String)? = nil
+        cache: (EmbeddingCache, modelChecksum: String)? = nil,
+        deepEncoder: (any SentenceEncoder)? = nil, deepVectors: VectorStore? = nil
     ) throws(PluginContractError) {
         try PluginContractError.check(plugins)
         var merged = lexicon
@@ -41,12 +44,31 @@ public struct Engine: Sendable {
         let index = IntentIndex(plugins: plugins, outOfScope: outOfScope, analyzer: Analyzer(lexicon: merged, stemmer: stemmer))
         let groups = IntentIndex.groups(plugins: plugins, outOfScope: outOfScope).map(\.examples)
         self.netOffset = groups.count
-        let meaning = SemanticIndex(groups: groups + safety.net.groups, encoder: encoder, cache: cache)
-        self.router = Router(index: index, plugins: plugins, encoder: encoder, meaning: meaning)
+        let texts = groups + safety.net.groups
+        let allTexts = texts.flatMap { $0 }
+        self.meaningTexts = allTexts
+        let meaning = Router.Meaning(
+            encoder: encoder, index: SemanticIndex(groups: texts, encoder: encoder, cache: cache), calibration: .staticTable)
+        let deepMeaning = deepEncoder.map { deepEncoder in
+            let reader: any SentenceEncoder = deepVectors.map { StoredVectors(store: $0, encoder: deepEncoder) } ?? deepEncoder
+            return Router.Meaning(
+                encoder: reader, index: SemanticIndex(groups: texts, encoded: EncodedTexts(allTexts, encoder: reader)),
+                calibration: .transformer)
+        }
+        self.router = Router(index: index, plugins: plugins, meaning: meaning, deepMeaning: deepMeaning)
     }
+
+    /// The quick reading's nearest crisis line at least this close sends a
+    /// message to the deep reading, whatever its route. On the dev sets and
+    /// the safety tables, no crisis line that the deep net caught had a
+    /// quick nearest crisis below 0.6; 0.5 leaves room for wordings unseen.
+    public static let crisisWatch: Float = 0.5
 
     /// Where the safety net's groups start in the router's semantic index.
     public let netOffset: Int
+    /// Every text the semantic indexes were built from, in their order:
+    /// what `gutbot vectors` stores.
+    public let meaningTexts: [String]
 
     /// The index over all topic intents.
     public var index: IntentIndex { router.index }
@@ -70,11 +92,16 @@ public struct Engine: Sendable {
         let query = text.utf8.count <= Self.matchLimit ? text : String(text.prefix(Self.matchLimit))
         // Read once, for the safety net and the router alike, and once into
         // the forms that safety's rules read (all of the text, not only its start).
-        let reading = router.read(query)
-        let judgement = judge(reading)
+        var reading = router.read(query)
+        var judgement = judge(reading)
+        if router.deepMeaning != nil, judgement.nearestCrisis >= Self.crisisWatch || !router.isClear(reading) {
+            reading = router.deepened(reading)
+            judgement = judge(reading)
+        }
         let forms = safety.rulebook.forms(of: text)
         if var crisis = safety.screen(text, forms: forms, judgement: judgement, in: &session) {
             crisis.screening = reading.vector == nil ? nil : judgement
+            crisis.depth = reading.vector == nil ? nil : reading.depth
             remember(crisis, in: &session)
             return crisis
         }
@@ -119,6 +146,7 @@ public struct Engine: Sendable {
             }
         }
         reply.screening = reading.vector == nil ? nil : judgement
+        reply.depth = reading.vector == nil ? nil : reading.depth
         if truncated {
             reply.text += "\n\n(That message was very long; I read only its first \(Self.readLimit) characters.)"
         }
@@ -130,7 +158,9 @@ public struct Engine: Sendable {
     /// What the safety net makes of a message already read.
     public func judge(_ reading: Router.Reading) -> SafetyNet.Judgement {
         guard let similarity = reading.similarity else { return .none }
-        return safety.net.judge(similarity, offset: netOffset, alsoBenign: 0..<netOffset, words: reading.analysis.words.count)
+        return safety.net.judge(
+            similarity, calibration: router.meaning(reading.depth).calibration, offset: netOffset, alsoBenign: 0..<netOffset,
+            words: reading.analysis.words.count)
     }
 
     /// The reply of the intent `candidate` names.

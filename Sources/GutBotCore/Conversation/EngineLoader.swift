@@ -12,6 +12,8 @@ public struct EngineLoader {
 
     /// The model file the encoder was read from.
     public var modelPath: String
+    /// The transformer's model file, for the deep reading.
+    public var transformerPath: String
 
     /// Loads everything on `path` (and `extraPlugins`, written in Swift), with help lines for `region`, and the
     /// encoder's model from the last of `modelDirectories` that has one. Any
@@ -52,15 +54,54 @@ public struct EngineLoader {
             throw StartupError.modelUnavailable(error, searched: modelDirectories)
         }
         modelPath = found
+        // The deep reading is part of the net too: without it gutbot does not start either.
+        guard let transformerPath = TransformerModelFile.find(in: modelDirectories) else {
+            throw StartupError.modelUnavailable(
+                FileError(file: TransformerModelFile.name, line: nil, message: "the transformer's model was not found"),
+                searched: modelDirectories)
+        }
+        let transformer: TransformerModelFile
+        do {
+            transformer = try TransformerModelFile.load(path: transformerPath)
+        } catch {
+            throw StartupError.modelUnavailable(error, searched: modelDirectories)
+        }
+        self.transformerPath = transformerPath
+        var warnings = safety.warnings
+        let vectors = Self.vectorStore(beside: transformerPath, modelChecksum: transformer.checksum, warnings: &warnings)
         do {
             engine = try Engine(
                 safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
                 outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
-                cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) })
+                cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) },
+                deepEncoder: TransformerEncoder(model: transformer), deepVectors: vectors)
         } catch {
             throw StartupError.brokenPlugin(error)
         }
-        warnings = safety.warnings
+        self.warnings = warnings
+    }
+
+    /// The store of example vectors beside the transformer's model, if it
+    /// is there, sound and made with that model. Without one gutbot still
+    /// starts, encoding every example itself (slowly), and says why.
+    private static func vectorStore(beside model: String, modelChecksum: String, warnings: inout [FileError]) -> VectorStore? {
+        let path = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent(VectorStore.name).path
+        let slow = "every example is read by the transformer at start-up (`gutbot vectors` makes a new store)"
+        guard FileManager.default.fileExists(atPath: path) else {
+            warnings.append(FileError(file: path, line: nil, message: "there is no store of example vectors, so \(slow)"))
+            return nil
+        }
+        do {
+            let store = try VectorStore.load(path: path)
+            guard store.modelChecksum == modelChecksum else {
+                warnings.append(FileError(file: path, line: nil, message: "these vectors were made with another model, so \(slow)"))
+                return nil
+            }
+            return store
+        } catch {
+            warnings.append(FileError(file: path, line: nil, message: "\(error.message), so \(slow)"))
+            return nil
+        }
     }
 }
 
@@ -106,7 +147,7 @@ public enum StartupError: Error, CustomStringConvertible {
             return "gutbot cannot start: libstemmer has no English stemmer"
         case .modelUnavailable(let error, let searched):
             return "gutbot will not start without its sentence encoder, which the safety net depends on: \(error)\n"
-                + "(looked for \(ModelFile.name) in: \(searched.joined(separator: ", ")))"
+                + "(looked for \(ModelFile.name) and \(TransformerModelFile.name) in: \(searched.joined(separator: ", ")))"
         }
     }
 }

@@ -19,6 +19,8 @@ public struct Reply: Sendable, Equatable {
     public var choices: [Candidate]
     /// What the safety net made of the message, for /why and the JSON `screen` field.
     public var screening: SafetyNet.Judgement?
+    /// Which reading of meaning the net and the ranking used.
+    public var depth: Router.Depth?
     /// A pointer to help added after a recent crisis, or to a message in distress. Kept apart from `text`
     /// so that front ends show it after the answer's source line: an answer and
     /// its source stay together.

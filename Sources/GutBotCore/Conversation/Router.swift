@@ -1,6 +1,11 @@
 /// Decides which intent answers a message: pending choices and follow-ups
 /// first, then one ranking that blends what the words say (TF-IDF) with what
-/// the message means (the sentence encoder), with threshold and ambiguity rules.
+/// the message means (a sentence encoder), with threshold and ambiguity rules.
+///
+/// Meaning is read in two depths. The quick one (the static table, a few
+/// microseconds) reads every message; the deep one (the transformer, a few
+/// milliseconds), when there is one, reads again the messages that the quick
+/// reading leaves uncertain: see ``isClear(_:)``.
 ///
 /// Pure: the same message in the same session state gives the same route.
 public struct Router: Sendable {
@@ -11,19 +16,18 @@ public struct Router: Sendable {
     public let index: IntentIndex
     /// Topic plugins, for follow-up intents.
     public let plugins: [any Plugin]
-    /// Reads meaning; shared with the safety net.
-    public let encoder: any SentenceEncoder
-    /// Example vectors: the first groups are the index's intents, in its order.
-    public let meaning: SemanticIndex
+    /// The quick reading of meaning, which every message gets; shared with the safety net.
+    public let meaning: Meaning
+    /// The deep reading, for messages the quick one leaves uncertain.
+    public let deepMeaning: Meaning?
     /// Below this score a question is out of scope.
     public var threshold = 0.21
     /// Two topics closer than this are too close to call: ask instead.
-    public var ambiguityGap = 0.02
-    /// How much the meaning counts against the words in a blended score.
-    public var semanticWeight = 0.5
-    /// Cosines at or below this mean nothing: static embeddings of unrelated
-    /// texts still point somewhat the same way.
-    public var semanticFloor = 0.3
+    public var ambiguityGap = 0.01
+    /// A quick reading whose best topic scores at least this, ...
+    public var clearScore = 0.5
+    /// ... this much ahead of any other plugin's, is clear: it is not read again.
+    public var clearLead = 0.05
     /// How much the last topic question counts in an elliptical follow-up.
     public var contextWeight = 0.6
     /// How much an intent's closest example counts against its centroid on
@@ -35,13 +39,40 @@ public struct Router: Sendable {
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
 
-    /// A router over `index` and `plugins`, reading meaning with `encoder`
-    /// against `meaning`, whose first groups must be `index.intents`.
-    public init(index: IntentIndex, plugins: [any Plugin], encoder: any SentenceEncoder, meaning: SemanticIndex) {
+    /// One way of reading meaning: an encoder, the example vectors it made
+    /// (the first groups are the index's intents, in its order), and how to
+    /// read its cosines.
+    public struct Meaning: Sendable {
+        /// Turns a message into a vector.
+        public var encoder: any SentenceEncoder
+        /// The examples' vectors.
+        public var index: SemanticIndex
+        /// How to read the cosines.
+        public var calibration: Calibration
+
+        /// A reading of meaning from its parts.
+        public init(encoder: any SentenceEncoder, index: SemanticIndex, calibration: Calibration) {
+            self.encoder = encoder
+            self.index = index
+            self.calibration = calibration
+        }
+    }
+
+    /// Which reading of meaning a message got.
+    public enum Depth: String, Sendable, Codable {
+        /// The static table's: every message.
+        case quick
+        /// The transformer's: messages the quick reading left uncertain.
+        case deep
+    }
+
+    /// A router over `index` and `plugins`, reading meaning quickly with
+    /// `meaning` and, where that leaves a message uncertain, with `deepMeaning`.
+    public init(index: IntentIndex, plugins: [any Plugin], meaning: Meaning, deepMeaning: Meaning? = nil) {
         self.index = index
         self.plugins = plugins
-        self.encoder = encoder
         self.meaning = meaning
+        self.deepMeaning = deepMeaning
         var positions: [String: Int] = [:]
         for (number, intent) in index.intents.enumerated() { positions[intent.pluginID + "/" + intent.intentID] = number }
         self.positions = positions
@@ -60,31 +91,63 @@ public struct Router: Sendable {
         public var routingSimilarity: SemanticIndex.Similarity?
         /// The text that was read.
         public var text: String
+        /// Which reading of meaning the vectors come from.
+        public var depth: Depth
     }
 
-    /// Reads `text` once for every stage after it.
+    /// Reads `text` quickly, once for every stage after it.
     public func read(_ text: String) -> Reading {
-        read(text, forRoutingOnly: false)
+        read(text, forRoutingOnly: false, depth: .quick)
     }
 
-    /// Reads `text`; `forRoutingOnly` when only ranking will read it (a
-    /// follow-up read with the last question), so the meaning side compares
-    /// it with the topics' examples only, not the safety net's lines.
-    private func read(_ text: String, forRoutingOnly: Bool) -> Reading {
-        let analysis = index.analyze(text)
+    /// `reading`'s text read again with the deep reading of meaning (its
+    /// words are not analysed again); the same reading when there is none.
+    public func deepened(_ reading: Reading) -> Reading {
+        guard deepMeaning != nil, reading.depth == .quick else { return reading }
+        return read(reading.text, forRoutingOnly: false, depth: .deep, analysis: reading.analysis)
+    }
+
+    /// How `depth` reads meaning: the quick reading when there is no deep one.
+    public func meaning(_ depth: Depth) -> Meaning {
+        depth == .deep ? deepMeaning ?? meaning : meaning
+    }
+
+    /// Whether a quick reading leaves no doubt about the route: one topic
+    /// scores well and clearly ahead of every other plugin and of the
+    /// out-of-scope class. (Safety's own doubt is the engine's to add.)
+    public func isClear(_ reading: Reading) -> Bool {
+        let ranked = rank(reading)
+        guard let best = topics(ranked).first, best.score >= clearScore, ranked.first?.pluginID != Self.outOfScopeID else {
+            return false
+        }
+        let rival = topics(ranked).dropFirst().first { $0.pluginID != best.pluginID }
+        return best.score - (rival?.score ?? 0) >= clearLead
+    }
+
+    /// Reads `text` at `depth`; `forRoutingOnly` when only ranking will read
+    /// it (a follow-up read with the last question), so the meaning side
+    /// compares it with the topics' examples only, not the safety net's lines.
+    private func read(_ text: String, forRoutingOnly: Bool, depth: Depth, analysis: Analyzer.Analysis? = nil) -> Reading {
+        let analysis = analysis ?? index.analyze(text)
+        let depth = deepMeaning == nil ? .quick : depth
+        let meaning = meaning(depth)
+        let encoder = meaning.encoder
         let vector = encoder.encode(text)
         // Ranking reads only the intents' groups, which come first.
         let intents = 0..<index.intents.count
-        let similarity = vector.map { meaning.similarity(to: $0, only: forRoutingOnly ? intents : nil) }
+        let similarity = vector.map { meaning.index.similarity(to: $0, only: forRoutingOnly ? intents : nil) }
         // The net reads the message as typed: a correction aimed at topic
         // words must never move a crisis word.
         var routingSimilarity = similarity
-        if !analysis.corrections.isEmpty, let corrected = encoder.encode(analysis.words.joined(separator: " ")) {
-            routingSimilarity = meaning.similarity(to: corrected, only: intents)
+        // The transformer reads word pieces in context and copes with most
+        // typos itself: a second pass over the corrected words would double
+        // its cost for little.
+        if depth == .quick, !analysis.corrections.isEmpty, let corrected = encoder.encode(analysis.words.joined(separator: " ")) {
+            routingSimilarity = meaning.index.similarity(to: corrected, only: intents)
         }
         return Reading(
             analysis: analysis, vector: vector, similarity: similarity,
-            routingSimilarity: routingSimilarity, text: text)
+            routingSimilarity: routingSimilarity, text: text, depth: depth)
     }
 
     /// The route for `text` in `session`, and the ranking it came from.
@@ -102,12 +165,12 @@ public struct Router: Sendable {
         case .more?:
             if let next = nextIntent(after: session) { return (.intent(next), []) }
         case .shift(let subject)?:
-            let alone = rank(read(subject, forRoutingOnly: true))
+            let alone = rank(read(subject, forRoutingOnly: true, depth: reading.depth))
             if let best = topics(alone).first, best.score >= threshold {
                 return (decide(alone), alone)
             }
             if let previous = session.lastTopicQuestion {
-                let combined = rank(read(previous + " " + subject, forRoutingOnly: true))
+                let combined = rank(read(previous + " " + subject, forRoutingOnly: true, depth: reading.depth))
                 return (decide(combined), combined)
             }
         case nil:
@@ -121,7 +184,7 @@ public struct Router: Sendable {
         if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words),
             let best = topics(ranked).first, best.score >= contextMinimum, best.score < threshold
         {
-            ranked = blend(ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true)), weight: contextWeight)
+            ranked = blend(ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
         return (decide(ranked), ranked)
     }
@@ -131,6 +194,7 @@ public struct Router: Sendable {
     public func rank(_ reading: Reading) -> [Candidate] {
         let lexical = index.rank(analysis: reading.analysis)
         let intents = index.intents
+        let calibration = meaning(reading.depth).calibration
         var byIntent = [Candidate?](repeating: nil, count: intents.count)
         for candidate in lexical {
             if let number = positions[candidate.pluginID + "/" + candidate.intentID] { byIntent[number] = candidate }
@@ -142,9 +206,10 @@ public struct Router: Sendable {
             var candidate = byIntent[number] ?? Candidate(pluginID: intent.pluginID, intentID: intent.intentID, score: 0)
             candidate.lexical = words
             if let similarity = reading.routingSimilarity {
-                let meaning = semanticScore(similarity, group: number)
+                let meaning = semanticScore(similarity, group: number, calibration: calibration)
                 candidate.semantic = meaning
-                candidate.score = Self.rounded((1 - semanticWeight) * words + semanticWeight * meaning)
+                let weight = calibration.semanticWeight
+                candidate.score = Self.rounded((1 - weight) * words + weight * meaning)
             }
             guard candidate.score > 0 else { continue }
             ranked.append(candidate)
@@ -154,10 +219,11 @@ public struct Router: Sendable {
 
     /// A group's meaning score: its closest example and its centroid, as the
     /// words side blends them, rescaled so that the floor is 0.
-    private func semanticScore(_ similarity: SemanticIndex.Similarity, group: Int) -> Double {
+    private func semanticScore(_ similarity: SemanticIndex.Similarity, group: Int, calibration: Calibration) -> Double {
         let share = Self.closestExampleShare
         let cosine = share * Double(similarity.closest[group]) + (1 - share) * Double(similarity.centroid[group])
-        return max(0, min(1, (cosine - semanticFloor) / (1 - semanticFloor)))
+        let floor = calibration.semanticFloor
+        return max(0, min(1, (cosine - floor) / (1 - floor)))
     }
 
     /// `current` with `previous` mixed in at `weight`, intent by intent.

@@ -91,8 +91,7 @@ public struct EncodedTexts: Sendable {
         var present: [Bool] = []
         var values: [Float] = []
         present.reserveCapacity(texts.count)
-        for text in texts {
-            let vector = encoder.encode(text)
+        for vector in encoder.encode(batch: texts) {
             present.append(vector != nil)
             if let vector { values += vector }
         }

@@ -22,12 +22,18 @@ public struct SemanticIndex: Sendable {
         let encoded =
             cache.map { $0.0.vectors(for: texts, encoder: encoder, modelChecksum: $0.modelChecksum) }
             ?? EncodedTexts(texts, encoder: encoder)
+        self.init(groups: groups, encoded: encoded)
+    }
+
+    /// An index over `groups` whose texts, all groups in order, are already
+    /// `encoded`; texts without a vector are left out.
+    public init(groups: [[String]], encoded: EncodedTexts) {
         var next = 0
         let rowCounts = groups.map { examples in
             defer { next += examples.count }
             return encoded.present[next..<(next + examples.count)].filter { $0 }.count
         }
-        self.init(rows: encoded.values, rowCounts: rowCounts, dimensions: encoder.dimensions)
+        self.init(rows: encoded.values, rowCounts: rowCounts, dimensions: encoded.dimensions)
     }
 
     /// An index over vectors already encoded, grouped.

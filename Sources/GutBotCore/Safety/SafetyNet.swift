@@ -47,17 +47,9 @@ public struct SafetyNet: Sendable {
     public let categories: [String]
     /// The lines of each group: one per category, then benign, then distress.
     public let groups: [[String]]
-    /// A crisis line must be at least this similar to fire the net.
-    public var minimumCrisis: Float = 0.80
-    /// ... and this much more similar than the closest benign text.
-    public var crisisMargin: Float = 0.08
     /// Shorter messages are left to the rules: one or two words ("exit",
     /// "no way") say too little for their meaning to be read reliably.
     public var minimumWords = 3
-    /// A distress line must be at least this similar to count.
-    public var minimumDistress: Float = 0.80
-    /// ... and this much more similar than the closest benign text.
-    public var distressMargin: Float = 0.0
 
     /// A net over `lines`.
     public init(lines: [Line]) {
@@ -88,11 +80,13 @@ public struct SafetyNet: Sendable {
         public static let none = Judgement(crisisCategory: nil, distress: false, nearestCrisis: 0, nearestBenign: 0, nearestDistress: 0)
     }
 
-    /// The judgement on a message from its similarities: `own` are the
-    /// groups of ``groups`` as laid out in the shared index from `offset`;
-    /// `alsoBenign` are the other groups there (topics, out of scope);
-    /// `words` is how many words the message has.
-    public func judge(_ similarity: SemanticIndex.Similarity, offset: Int, alsoBenign: Range<Int>, words: Int) -> Judgement {
+    /// The judgement on a message from its similarities, read with the
+    /// encoder's `calibration`: the groups of ``groups`` are laid out in the
+    /// shared index from `offset`; `alsoBenign` are the other groups there
+    /// (topics, out of scope); `words` is how many words the message has.
+    public func judge(
+        _ similarity: SemanticIndex.Similarity, calibration: Calibration, offset: Int, alsoBenign: Range<Int>, words: Int
+    ) -> Judgement {
         var nearestCrisis: Float = -1
         var category: String?
         for (position, name) in categories.enumerated() where similarity.closest[offset + position] > nearestCrisis {
@@ -102,8 +96,12 @@ public struct SafetyNet: Sendable {
         var nearestBenign = similarity.closest[offset + categories.count]
         for group in alsoBenign { nearestBenign = max(nearestBenign, similarity.closest[group]) }
         let nearestDistress = similarity.closest[offset + categories.count + 1]
-        let fires = words >= minimumWords && nearestCrisis >= minimumCrisis && nearestCrisis - nearestBenign >= crisisMargin
-        let distress = words >= minimumWords && nearestDistress >= minimumDistress && nearestDistress - nearestBenign >= distressMargin
+        let fires =
+            words >= minimumWords && nearestCrisis >= calibration.minimumCrisis
+            && nearestCrisis - nearestBenign >= calibration.crisisMargin
+        let distress =
+            words >= minimumWords && nearestDistress >= calibration.minimumDistress
+            && nearestDistress - nearestBenign >= calibration.distressMargin
         return Judgement(
             crisisCategory: fires ? category : nil, distress: distress,
             nearestCrisis: nearestCrisis, nearestBenign: nearestBenign, nearestDistress: nearestDistress)

@@ -1,0 +1,64 @@
+import Foundation
+import GutBotCore
+import GutBotTestSupport
+import Testing
+
+/// The store of example vectors that start-up reads instead of encoding:
+/// what goes in comes out, what is missing is encoded, and a damaged file is
+/// refused. The static encoder stands in for the transformer: the store does
+/// not care which encoder made its vectors, and the static one is fast in
+/// debug builds.
+@Suite struct VectorStoreTests {
+    static let encoder = EncoderTests.encoder
+    static let texts = ["does fiber help my mood", "how do i sleep better", "kimchi every day?", "???", "does fiber help my mood"]
+
+    static func storeBytes() -> [UInt8] {
+        VectorStore.file(texts: texts, encoder: encoder, modelChecksum: String(repeating: "ab", count: 32))
+    }
+
+    @Test func storedVectorsComeBackAsEncoded() throws {
+        let store = try VectorStore(bytes: Self.storeBytes())
+        // "???" has no vector and the repeated text is stored once.
+        #expect(store.count == 3)
+        #expect(store.modelChecksum == String(repeating: "ab", count: 32))
+        #expect(!store.contains("???"))
+        for text in Self.texts where text != "???" {
+            let stored = try #require(store.vector(for: text))
+            let fresh = try #require(Self.encoder.encode(text))
+            #expect(zip(stored, fresh).map { $0 * $1 }.reduce(0, +) >= 0.9999, "int8 storage must keep the direction of \(text)")
+        }
+    }
+
+    @Test func storedVectorsEncodeOnlyWhatTheStoreLacks() throws {
+        let store = try VectorStore(bytes: Self.storeBytes())
+        let reader = StoredVectors(store: store, encoder: Self.encoder)
+        let texts = ["kimchi every day?", "what about probiotics for anxiety", "???"]
+        let vectors = reader.encode(batch: texts)
+        #expect(vectors[0] == store.vector(for: texts[0]))
+        #expect(vectors[1] == Self.encoder.encode(texts[1]))
+        #expect(vectors[2] == nil)
+        #expect(vectors.map { $0 } == texts.map { reader.encode($0) })
+    }
+
+    @Test(arguments: [
+        ("cut short", { (bytes: [UInt8]) in Array(bytes.dropLast(40)) }),
+        ("one byte changed", { (bytes: [UInt8]) in var copy = bytes; copy[60] ^= 1; return copy }),
+        ("another format", { (bytes: [UInt8]) in Array("GBMODEL1".utf8) + bytes.dropFirst(8) }),
+        ("empty", { (_: [UInt8]) in [] }),
+    ])
+    func damagedStoresAreRefused(damage: String, change: @Sendable ([UInt8]) -> [UInt8]) {
+        #expect(throws: ModelFormatError.self, "\(damage)") { try VectorStore(bytes: change(Self.storeBytes())) }
+    }
+
+    @Test func theShippedStoreMatchesTheShippedTransformer() throws {
+        let models = TestPackage.modelDirectory
+        let store = try VectorStore.load(path: models + "/" + VectorStore.name)
+        let model = try TransformerModelFile.load(path: models + "/" + TransformerModelFile.name)
+        #expect(store.modelChecksum == model.checksum, "run `gutbot vectors` after changing the model")
+        // Every example and table line the transformer can read is stored, so start-up encodes none.
+        let missing = ShippedEngine.engine.meaningTexts.filter { !store.contains($0) }
+        let encoder = TransformerEncoder(model: model)
+        let unreadable = missing.filter { encoder.modelInput($0) == nil }
+        #expect(missing.count == unreadable.count, "run `gutbot vectors` after changing examples: \(missing.prefix(3))")
+    }
+}
