@@ -118,10 +118,10 @@ import Testing
     }
 
     /// `sha256sum` of the whole file, computed by the shell's tool if there is one.
-    static func fileChecksum() -> String {
+    static func fileChecksum(_ path: String = modelPath) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [modelPath]
+        process.arguments = [path]
         let pipe = Pipe()
         process.standardOutput = pipe
         guard (try? process.run()) != nil else { return "unavailable" }

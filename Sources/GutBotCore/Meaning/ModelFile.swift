@@ -138,7 +138,8 @@ public struct ModelFormatError: Error, Equatable {
 }
 
 /// Reads little-endian fields from the front of a buffer, refusing to read past its end.
-private struct ByteReader {
+/// Shared by both model files.
+struct ByteReader {
     let bytes: UnsafeRawBufferPointer
     var offset: Int
 
@@ -157,7 +158,7 @@ private struct ByteReader {
 
 extension UInt32 {
     /// The value of the four bytes of `bytes` from `offset`, least significant first.
-    fileprivate init(littleEndianBytes bytes: UnsafeRawBufferPointer, at offset: Int) {
+    init(littleEndianBytes bytes: UnsafeRawBufferPointer, at offset: Int) {
         self =
             UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
             | UInt32(bytes[offset + 3]) << 24

@@ -1,0 +1,241 @@
+import Foundation
+import GutBotTestSupport
+import Testing
+
+@testable import GutBotCore
+
+/// The transformer encoder against the Python reference, and its model file against damage.
+@Suite struct TransformerEncoderTests {
+    /// One line of `Tests/Fixtures/transformer-fixture.tsv`, written by `Models/build_transformer.py`.
+    struct FixtureLine: Sendable, CustomTestStringConvertible {
+        var text: String
+        /// `[CLS]`, the word pieces, `[SEP]`, as the model reads them.
+        var tokenIDs: [Int32]
+        /// sentence-transformers' own float32 embedding.
+        var reference: [Float]
+        /// The same network over the model file's dequantised weights: what Swift must reproduce.
+        var dequantised: [Float]
+        var line: Int
+        var testDescription: String { "line \(line): \"\(text.prefix(60))\"" }
+    }
+
+    /// The lowest cosine between the float reference and the dequantised pass over the fixture
+    /// (0.996005, printed by `build_transformer.py`), rounded down: int8 weights cost this much.
+    static let quantisationCosine: Float = 0.996
+
+    static let modelPath = TestPackage.root.appendingPathComponent("Models/\(TransformerModelFile.name)").path
+
+    static let model: TransformerModelFile = {
+        do {
+            return try TransformerModelFile.load(path: modelPath)
+        } catch {
+            fatalError("the shipped transformer model must load: \(error)")
+        }
+    }()
+
+    static let encoder = TransformerEncoder(model: model)
+
+    static let fixture: [FixtureLine] = {
+        let url = TestPackage.root.appendingPathComponent("Tests/Fixtures/transformer-fixture.tsv")
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        // Split on bytes, not Characters: a text may start with a combining mark,
+        // which would join the tab before it into one Character.
+        func floats(_ field: ArraySlice<UInt8>) -> [Float] {
+            field.split(separator: UInt8(ascii: ",")).compactMap { Float(String(decoding: $0, as: UTF8.self)) }
+        }
+        return [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+            .compactMap { number, line in
+                guard line.first != UInt8(ascii: "#"), !line.isEmpty else { return nil }
+                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                guard fields.count == 4 else { return nil }
+                let ids = fields[1].split(separator: UInt8(ascii: " ")).compactMap { Int32(String(decoding: $0, as: UTF8.self)) }
+                return FixtureLine(
+                    text: String(decoding: fields[0], as: UTF8.self), tokenIDs: ids, reference: floats(fields[2]),
+                    dequantised: floats(fields[3]), line: number + 1)
+            }
+    }()
+
+    static func cosine(_ a: [Float], _ b: [Float]) -> Float {
+        var dot: Float = 0
+        var aa: Float = 0
+        var bb: Float = 0
+        for (x, y) in zip(a, b) {
+            dot += x * y
+            aa += x * x
+            bb += y * y
+        }
+        return dot / (aa * bb).squareRoot()
+    }
+
+    @Test func theFixtureHasTheTextsAndTheModelItsShape() {
+        #expect(Self.fixture.count >= 150)
+        #expect(Self.fixture.allSatisfy { $0.reference.count == 384 && $0.dequantised.count == 384 })
+        #expect(Self.encoder.dimensions == 384)
+        #expect(Self.encoder.maxTokens == 256)
+        #expect(Self.model.layers.count == 6)
+        #expect(Self.model.shape.heads == 12)
+    }
+
+    @Test(arguments: fixture)
+    func tokensAndVectorMatchTheReference(_ line: FixtureLine) throws {
+        let unknown = Self.encoder.tokenizer.unknownID
+        // The ids minus [CLS] and [SEP]: with no known piece there is no vector.
+        let pieces = line.tokenIDs.dropFirst().dropLast()
+        guard pieces.contains(where: { $0 != unknown }) else {
+            #expect(Self.encoder.modelInput(line.text) == nil)
+            #expect(Self.encoder.encode(line.text) == nil)
+            return
+        }
+        #expect(Self.encoder.modelInput(line.text) == line.tokenIDs)
+        let vector = try #require(Self.encoder.encode(line.text))
+        try #require(vector.count == 384)
+        let dequantised = Self.cosine(vector, line.dequantised)
+        #expect(dequantised >= 0.9999, "cosine to the dequantised pass \(dequantised)")
+        // sentence-transformers' tokenizer reads a typed "[CLS]", "[UNK]"... as the special token;
+        // gutbot reads it as text, so those lines only have a reference of their own.
+        let typesASpecialToken = ["[CLS]", "[SEP]", "[UNK]", "[PAD]", "[MASK]"].contains { line.text.contains($0) }
+        if !typesASpecialToken {
+            let reference = Self.cosine(vector, line.reference)
+            #expect(reference >= Self.quantisationCosine, "cosine to sentence-transformers \(reference)")
+        }
+    }
+
+    @Test func aBatchEncodesAsOneAtATime() throws {
+        // The fixture's texts twice, the second time backwards: more tokens than one
+        // pass takes, so each text is packed among different neighbours each time.
+        let unique = Self.fixture.map(\.text) + ["", "!!!", "does fibre help my mood"]
+        let texts = unique + unique.reversed()
+        let single = Dictionary(unique.map { ($0, Self.encoder.encode($0)) }, uniquingKeysWith: { first, _ in first })
+        let batch = Self.encoder.encode(batch: texts)
+        try #require(batch.count == texts.count)
+        for (text, batched) in zip(texts, batch) {
+            let alone = single[text] ?? nil
+            #expect((alone == nil) == (batched == nil), "\(text)")
+            if let alone, let batched {
+                let cosine = Self.cosine(alone, batched)
+                #expect(cosine >= 0.99999, "\(text): cosine \(cosine)")
+            }
+        }
+        #expect(Self.encoder.encode(batch: []).isEmpty)
+    }
+
+    @Test func vectorsAreUnitLengthDeterministicAndSafeToShare() async throws {
+        let text = "does fiber help my mood"
+        let first = try #require(Self.encoder.encode(text))
+        let length = first.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+        #expect(abs(length - 1) < 1e-4)
+        // The same vector from many threads at once: each call has its own buffers.
+        let vectors = await withTaskGroup(of: [Float]?.self) { group in
+            for _ in 0..<8 { group.addTask { Self.encoder.encode(text) } }
+            return await group.reduce(into: [[Float]?]()) { $0.append($1) }
+        }
+        #expect(vectors.allSatisfy { $0 == first })
+    }
+
+    @Test func geluUsesErfToFloatPrecision() {
+        var worst: Double = 0
+        var x: Float = -8
+        while x <= 8 {
+            worst = max(worst, abs(Double(TransformerEncoder.erf(x)) - Foundation.erf(Double(x))))
+            x += 1 / 1024
+        }
+        #expect(worst < 5e-7, "largest error \(worst)")
+    }
+
+    @Test func meaningComesFromContext() throws {
+        func cosine(_ a: String, _ b: String) throws -> Float {
+            Self.cosine(try #require(Self.encoder.encode(a)), try #require(Self.encoder.encode(b)))
+        }
+        #expect(
+            try cosine("does jogging help my gut bacteria", "can running change the microbiome")
+                > cosine("does jogging help my gut bacteria", "how many hours should I sleep"))
+        #expect(
+            try cosine("I don't want to be here anymore", "I wish I could disappear forever")
+                > cosine("I don't want to be here anymore", "which yogurt has live cultures"))
+    }
+
+    @Test(arguments: [
+        "", "   ", "\u{0}\u{1}\u{7}", "😀🙂", "\u{200B}", "!!!", "?", "...", "\u{202E}abc", String(repeating: "x", count: 5_000),
+        String(repeating: "gut ", count: 25_000), String(repeating: "é!😀 ", count: 20_000),
+    ])
+    func oddInputNeverTraps(_ text: String) {
+        guard let vector = Self.encoder.encode(text) else { return }
+        #expect(vector.count == Self.encoder.dimensions)
+        let finite = vector.allSatisfy { $0.isFinite }
+        #expect(finite)
+        let length = vector.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+        #expect(abs(length - 1) < 1e-4)
+    }
+
+    @Test func nothingReadableHasNoVectorAndPunctuationHasOne() throws {
+        #expect(Self.encoder.encode("") == nil)
+        #expect(Self.encoder.encode("  \n\t ") == nil)
+        #expect(Self.encoder.encode("😀") == nil)
+        #expect(Self.encoder.encode("!!!") != nil)
+        // A 100 KB message is read up to the 254th word piece, like sentence-transformers.
+        let huge = String(repeating: "my gut hurts ", count: 8_000)
+        #expect(huge.utf8.count > 100_000)
+        #expect(Self.encoder.modelInput(huge)?.count == 256)
+        let cut = String(repeating: "my gut hurts ", count: 85)
+        let hugeVector = try #require(Self.encoder.encode(huge))
+        let cutVector = try #require(Self.encoder.encode(cut))
+        #expect(Self.cosine(hugeVector, cutVector) > 0.99999)
+    }
+
+    /// Ways a model file can be damaged.
+    enum Damage: String, CaseIterable, Sendable {
+        case empty, wrongMagic, truncated, cutAtTheEnd, flippedWeightByte, flippedHeaderByte, flippedChecksumByte
+
+        func apply(to bytes: [UInt8]) -> [UInt8] {
+            var copy = bytes
+            switch self {
+            case .empty: return []
+            case .wrongMagic: copy.replaceSubrange(0..<8, with: Array("GBMODEL1".utf8))
+            case .truncated: return Array(bytes.prefix(bytes.count / 2))
+            case .cutAtTheEnd: return Array(bytes.dropLast())
+            case .flippedWeightByte: copy[bytes.count / 2] ^= 0x55
+            case .flippedHeaderByte: copy[12] ^= 0x01
+            case .flippedChecksumByte: copy[bytes.count - 1] ^= 0x01
+            }
+            return copy
+        }
+
+        /// What the refusal must say.
+        var reason: String {
+            switch self {
+            case .empty, .wrongMagic: return "GBTRANS1 header"
+            default: return "checksum"
+            }
+        }
+    }
+
+    static let fileBytes: [UInt8] = {
+        (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: modelPath)))) ?? []
+    }()
+
+    @Test(arguments: Damage.allCases)
+    func aDamagedModelIsRefusedWithTheReason(_ damage: Damage) throws {
+        let error = #expect(throws: ModelFormatError.self) { try TransformerModelFile(bytes: damage.apply(to: Self.fileBytes)) }
+        #expect(error?.message.contains(damage.reason) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func aDamagedFileOnDiskIsRefusedNamingTheFile() throws {
+        let path = try ScratchDirectory.path("broken").appendingPathExtension("gbt").path
+        try Data(Damage.flippedWeightByte.apply(to: Self.fileBytes)).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: FileError.self) { try TransformerModelFile.load(path: path) }
+        #expect(error?.file == path)
+        #expect(error?.message.contains("checksum") == true)
+        let missing = #expect(throws: FileError.self) { try TransformerModelFile.load(path: path + ".missing") }
+        #expect(missing?.message.contains("cannot read") == true)
+    }
+
+    @Test func theModelIsFoundInTheModelsDirectory() {
+        #expect(TransformerModelFile.find(in: [TestPackage.modelDirectory]) == Self.modelPath)
+        #expect(TransformerModelFile.find(in: ["/nonexistent"]) == nil)
+    }
+
+    @Test func theShippedModelIsWhatModelsReadmeRecords() throws {
+        let readme = try String(contentsOf: TestPackage.root.appendingPathComponent("Models/README.md"), encoding: .utf8)
+        #expect(readme.contains(Self.model.checksum) || readme.contains(EncoderTests.fileChecksum(Self.modelPath)))
+    }
+}
