@@ -40,14 +40,23 @@ import Testing
         #expect(vectors.map { $0 } == texts.map { reader.encode($0) })
     }
 
-    @Test(arguments: [
-        ("cut short", { (bytes: [UInt8]) in Array(bytes.dropLast(40)) }),
-        ("one byte changed", { (bytes: [UInt8]) in var copy = bytes; copy[60] ^= 1; return copy }),
-        ("another format", { (bytes: [UInt8]) in Array("GBMODEL1".utf8) + bytes.dropFirst(8) }),
-        ("empty", { (_: [UInt8]) in [] }),
-    ])
-    func damagedStoresAreRefused(damage: String, change: @Sendable ([UInt8]) -> [UInt8]) {
-        #expect(throws: ModelFormatError.self, "\(damage)") { try VectorStore(bytes: change(Self.storeBytes())) }
+    /// Ways a store file gets damaged.
+    enum Damage: String, CaseIterable, Sendable {
+        case cutShort, oneByteChanged, anotherFormat, empty
+
+        func apply(to bytes: [UInt8]) -> [UInt8] {
+            switch self {
+            case .cutShort: return Array(bytes.dropLast(40))
+            case .oneByteChanged: return bytes.enumerated().map { $0.offset == 60 ? $0.element ^ 1 : $0.element }
+            case .anotherFormat: return Array("GBMODEL1".utf8) + bytes.dropFirst(8)
+            case .empty: return []
+            }
+        }
+    }
+
+    @Test(arguments: Damage.allCases)
+    func damagedStoresAreRefused(damage: Damage) {
+        #expect(throws: ModelFormatError.self, "\(damage)") { try VectorStore(bytes: damage.apply(to: Self.storeBytes())) }
     }
 
     @Test func theShippedStoreMatchesTheShippedTransformer() throws {

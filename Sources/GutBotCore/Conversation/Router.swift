@@ -184,7 +184,8 @@ public struct Router: Sendable {
         if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words),
             let best = topics(ranked).first, best.score >= contextMinimum, best.score < threshold
         {
-            ranked = blend(ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
+            ranked = blend(
+                ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
         return (decide(ranked), ranked)
     }

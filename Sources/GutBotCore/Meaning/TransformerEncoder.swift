@@ -41,6 +41,10 @@ public struct TransformerEncoder: SentenceEncoder {
 
     /// An encoder over a model file's weights, dequantised here.
     public init(model: TransformerModelFile) {
+        // One message's matrices are a few dozen rows: handing them to a
+        // second thread costs more than it saves (300 questions took 9 s on
+        // one thread and 18 s on two here). OpenBLAS's setting is process-wide.
+        openblas_set_num_threads(1)
         let shape = model.shape
         let hidden = shape.hidden
         self.tokenizer = WordPieceTokenizer(vocabulary: model.vocabulary, maxCharactersPerWord: shape.maxCharactersPerWord)
