@@ -60,7 +60,7 @@ public struct TransformerEncoder: SentenceEncoder {
             Layer(
                 // Query, key and value stacked into one matrix: one product gives all three.
                 queryKeyValue: Linear(
-                    weights: layer.query.dequantized() + layer.key.dequantized() + layer.value.dequantized(),
+                    weights: TransformerModelFile.QuantizedMatrix.dequantized(stacking: [layer.query, layer.key, layer.value]),
                     bias: layer.queryBias + layer.keyBias + layer.valueBias, inputs: hidden),
                 attentionOutput: Linear(
                     weights: layer.attentionOutput.dequantized(), bias: layer.attentionOutputBias, inputs: hidden),
