@@ -117,9 +117,13 @@ public struct TransformerEncoder: SentenceEncoder {
     /// Attention, the only step where tokens meet, runs text by text over each
     /// text's own rows, so no token ever sees another text.
     private func forward(_ texts: [[Int32]]) -> [[Float]?] {
+        // Each text's rows: its tokens, in order.
         var spans: [Range<Int>] = []
-        for tokens in texts { spans.append((spans.last?.upperBound ?? 0)..<((spans.last?.upperBound ?? 0) + tokens.count)) }
-        let rows = spans.last?.upperBound ?? 0
+        var rows = 0
+        for tokens in texts {
+            spans.append(rows..<(rows + tokens.count))
+            rows += tokens.count
+        }
         let work = Workspace(
             rows: rows, hidden: dimensions, intermediate: intermediateSize, longest: spans.map(\.count).max() ?? 0)
         // The buffers are raw pointers: keep their owner alive until the last one is read.
