@@ -47,7 +47,11 @@ let package = Package(
         .executableTarget(name: "gutbot", dependencies: ["GutBotCLI"]),
         // What every test target shares: the package's paths and the shipped engine, loaded one way.
         .target(name: "GutBotTestSupport", dependencies: ["GutBotCore"], path: "Tests/GutBotTestSupport"),
-        .testTarget(name: "GutBotCoreTests", dependencies: ["GutBotCore", "GutBotTestSupport"]),
+        // Crypto: the model-file tests re-sign damaged files to reach the checks after the checksum.
+        .testTarget(
+            name: "GutBotCoreTests",
+            dependencies: ["GutBotCore", "GutBotTestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "GutBotToolsTests", dependencies: ["GutBotTools", "GutBotTestSupport"]),
         // Drives the built binary as a user would; depends on it so `swift test` builds it.
         .testTarget(name: "GutBotTests", dependencies: ["gutbot", "GutBotCLI", "GutBotCore", "GutBotTestSupport"]),

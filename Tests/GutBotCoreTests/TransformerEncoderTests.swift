@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GutBotTestSupport
 import Testing
@@ -217,6 +218,52 @@ import Testing
     func aDamagedModelIsRefusedWithTheReason(_ damage: Damage) throws {
         let error = #expect(throws: ModelFormatError.self) { try TransformerModelFile(bytes: damage.apply(to: Self.fileBytes)) }
         #expect(error?.message.contains(damage.reason) == true, "\(error?.message ?? "")")
+    }
+
+    /// Files whose checksum is right but whose contents are not: the checks after the checksum.
+    enum BadField: String, CaseIterable, Sendable {
+        case version, noHidden, headsThatDoNotDivide, moreTokensThanPositions, fewPositions, epsilonNaN
+        case hugeIntermediate, fewerTokensThanListed, oneLayerTooMany, oneLayerTooFew, hugeVocabularyLength
+        case scaleNaN
+
+        /// The byte offset and the u32 written there.
+        var edit: (offset: Int, value: UInt32) {
+            switch self {
+            case .version: return (8, 2)
+            case .noHidden: return (12, 0)
+            case .headsThatDoNotDivide: return (20, 7)
+            case .moreTokensThanPositions: return (44, 513)
+            case .fewPositions: return (32, 2)
+            case .epsilonNaN: return (48, 0x7FC0_0000)
+            case .hugeIntermediate: return (24, 1 << 30)
+            case .fewerTokensThanListed: return (28, 30521)
+            case .oneLayerTooMany: return (16, 7)
+            case .oneLayerTooFew: return (16, 5)
+            case .hugeVocabularyLength: return (52, .max)
+            // The first word-embedding scale, just after the vocabulary.
+            case .scaleNaN: return (56 + 231_508, 0x7FC0_0000)
+            }
+        }
+
+        var reason: String {
+            switch self {
+            case .version: return "unknown format version"
+            case .fewerTokensThanListed: return "declares 30521 tokens but lists 30522"
+            case .oneLayerTooMany, .hugeVocabularyLength: return "shorter than its header says"
+            case .oneLayerTooFew: return "bytes after the weights"
+            case .scaleNaN: return "word embeddings scales has a value that is not a number"
+            default: return "sizes are out of range"
+            }
+        }
+    }
+
+    @Test(arguments: BadField.allCases)
+    func aWellSignedFileWithBadContentsIsRefusedWithTheReason(_ field: BadField) throws {
+        var body = Array(Self.fileBytes.dropLast(32))
+        for byte in 0..<4 { body[field.edit.offset + byte] = UInt8(truncatingIfNeeded: field.edit.value >> (8 * byte)) }
+        let signed = body + Array(SHA256.hash(data: body))
+        let error = #expect(throws: ModelFormatError.self) { try TransformerModelFile(bytes: signed) }
+        #expect(error?.message.contains(field.reason) == true, "\(error?.message ?? "")")
     }
 
     @Test func aDamagedFileOnDiskIsRefusedNamingTheFile() throws {

@@ -64,7 +64,7 @@ public struct TransformerEncoder: SentenceEncoder {
             Layer(
                 // Query, key and value stacked into one matrix: one product gives all three.
                 queryKeyValue: Linear(
-                    weights: layer.query.dequantized() + layer.key.dequantized() + layer.value.dequantized(),
+                    weights: TransformerModelFile.QuantizedMatrix.dequantized(stacking: [layer.query, layer.key, layer.value]),
                     bias: layer.queryBias + layer.keyBias + layer.valueBias, inputs: hidden),
                 attentionOutput: Linear(
                     weights: layer.attentionOutput.dequantized(), bias: layer.attentionOutputBias, inputs: hidden),
@@ -121,9 +121,13 @@ public struct TransformerEncoder: SentenceEncoder {
     /// Attention, the only step where tokens meet, runs text by text over each
     /// text's own rows, so no token ever sees another text.
     private func forward(_ texts: [[Int32]]) -> [[Float]?] {
+        // Each text's rows: its tokens, in order.
         var spans: [Range<Int>] = []
-        for tokens in texts { spans.append((spans.last?.upperBound ?? 0)..<((spans.last?.upperBound ?? 0) + tokens.count)) }
-        let rows = spans.last?.upperBound ?? 0
+        var rows = 0
+        for tokens in texts {
+            spans.append(rows..<(rows + tokens.count))
+            rows += tokens.count
+        }
         let work = Workspace(
             rows: rows, hidden: dimensions, intermediate: intermediateSize, longest: spans.map(\.count).max() ?? 0)
         // The buffers are raw pointers: keep their owner alive until the last one is read.

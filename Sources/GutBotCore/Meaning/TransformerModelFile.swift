@@ -66,18 +66,29 @@ public struct TransformerModelFile: Sendable {
 
         /// The matrix in f32, row-major.
         public func dequantized() -> [Float] {
-            var result = [Float](repeating: 0, count: rows * columns)
-            result.withUnsafeMutableBufferPointer { out in
-                values.withUnsafeBufferPointer { values in
-                    for row in 0..<rows {
-                        let scale = scales[row]
-                        for column in 0..<columns {
-                            out[row * columns + column] = Float(values[row * columns + column]) * scale
+            Self.dequantized(stacking: [self])
+        }
+
+        /// Matrices of equal width in f32, one under the other, written straight
+        /// into one array (no temporary copies to leave the allocator holding).
+        public static func dequantized(stacking matrices: [QuantizedMatrix]) -> [Float] {
+            let count = matrices.reduce(0) { $0 + $1.values.count }
+            return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+                var offset = 0
+                for matrix in matrices {
+                    matrix.values.withUnsafeBufferPointer { values in
+                        for row in 0..<matrix.rows {
+                            let scale = matrix.scales[row]
+                            for column in 0..<matrix.columns {
+                                let index = row * matrix.columns + column
+                                out.initializeElement(at: offset + index, to: Float(values[index]) * scale)
+                            }
                         }
                     }
+                    offset += matrix.values.count
                 }
+                initialized = count
             }
-            return result
         }
     }
 
