@@ -29,10 +29,8 @@ import Testing
             ("\\bi (?:want|need) to die\\b", [" to die"]),
         ] as [(String, [String]?)])
     func requirementsAreWorkedOut(pattern: String, expected: [String]?) {
-        let found = SafetyLiterals.required(by: pattern).map {
-            Array(Set($0.map { String($0.prefix(SafetyPatterns.longestLiteral)) })).sorted()
-        }
-        #expect(found == expected, "\(pattern)")
+        var reader = SafetyLiteralReader()
+        #expect(reader.required(by: pattern) == expected, "\(pattern)")
     }
 
     @Test func theIndexFindsEveryOccurrence() {
@@ -54,7 +52,8 @@ import Testing
         }
     }
 
-    /// The literals of each pattern occur in every form it matches.
+    /// The literals of each pattern occur in every form it matches, and the
+    /// rulebook's prefilter lets it run on every such form.
     @Test func everyMatchContainsARequiredLiteral() throws {
         let rulebook = try Self.plugin().rulebook
         var patterns: [SafetyPatterns] = rulebook.guards.map(\.patterns)
@@ -62,13 +61,18 @@ import Testing
             patterns += [rule.patterns, rule.unless] + rule.combinations.flatMap { $0.parts + [$0.unless] }
         }
         let forms = (SafetyFixtures.cases.map(\.message) + SafetyFixtures.devQuestions).flatMap(rulebook.forms(of:))
+            .map { SafetyForm($0, guards: [], prefilter: rulebook.prefilter) }
+        var reader = SafetyLiteralReader()
         for group in patterns {
-            for (regex, literals) in zip(group.regexes, group.requirements) {
-                guard let literals else { continue }
-                for form in forms where regex.firstMatch(in: form, range: NSRange(location: 0, length: (form as NSString).length)) != nil {
+            #expect(group.prefilterStart != nil, "every pattern a rulebook runs on forms is numbered")
+            for (index, regex) in group.regexes.enumerated() {
+                let literals = reader.required(by: regex.pattern)
+                for form in forms where regex.firstMatch(in: form.text, range: form.whole) != nil {
+                    #expect(group.mayMatch(index, by: form.mayMatch), "\(regex.pattern.prefix(80)) matched \(form.text) but was skipped")
+                    guard let literals else { continue }
                     #expect(
-                        literals.contains { form.contains($0) }, "\(regex.pattern.prefix(80)) matched \(form) without \(literals.prefix(5))"
-                    )
+                        literals.contains { form.text.contains($0) },
+                        "\(regex.pattern.prefix(80)) matched \(form.text) without \(literals.prefix(5))")
                 }
             }
         }

@@ -37,16 +37,12 @@ public struct SafetyCombination: Sendable {
         self.despiteGuards = despiteGuards
     }
 
-    /// This combination with every pattern's literals looked up in `index`.
-    func bound(to index: SafetyLiteralIndex) -> SafetyCombination {
-        var copy = self
-        copy.parts = parts.map { $0.bound(to: index) }
-        copy.unless = unless.bound(to: index)
-        return copy
+    /// Hands `body` each of this combination's pattern lists, for the
+    /// rulebook's ``SafetyPrefilter`` to number.
+    mutating func forEachPrefiltered(_ body: (inout SafetyPatterns) -> Void) {
+        for index in parts.indices { body(&parts[index]) }
+        body(&unless)
     }
-
-    /// Every literal this combination's patterns need.
-    var literals: [String] { parts.flatMap(\.literals) + unless.literals }
 
     /// Every stretch each part matches in `form`, one list per part, or `nil`
     /// when a part matches nowhere or an `unless` pattern matches: the first

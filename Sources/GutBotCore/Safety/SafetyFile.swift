@@ -403,7 +403,6 @@ enum SafetyFile {
 
     private static func compile(_ nodes: [Node], of file: YAMLFile, terms: SafetyTerms, owner: String) throws(FileError) -> SafetyPatterns {
         var regexes: [NSRegularExpression] = []
-        var sources: [String] = []
         for node in nodes {
             guard let text = node.scalar?.string, !text.isEmpty else { throw file.fail(node, "a pattern of \(owner) must be text") }
             let expanded: String
@@ -414,12 +413,11 @@ enum SafetyFile {
             }
             do {
                 regexes.append(try NSRegularExpression(pattern: expanded))
-                sources.append(expanded)
             } catch {
                 throw file.fail(node, "\(owner) has a pattern that is not a valid regular expression: \(text)")
             }
         }
-        return SafetyPatterns(regexes, sources: sources)
+        return SafetyPatterns(regexes)
     }
 
     private static func texts(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(FileError) -> [String] {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One form of a message (see ``SafetyText``) prepared once for every rule:
-/// which prefilter literals it contains, where its clauses begin and end, and
+/// which patterns the prefilter lets run, where its clauses begin and end, and
 /// the stretches guards cover, worked out only when a rule first needs them
 /// (most messages match no rule at all, so most never pay for guards).
 ///
@@ -11,17 +11,18 @@ final class SafetyForm {
     let text: String
     /// The whole form, as a range.
     let whole: NSRange
-    /// Which of the rulebook's literals occur in the form, for skipping
-    /// patterns that cannot match; `nil` runs every pattern.
-    let present: [Bool]?
+    /// Which of the rulebook's patterns may match the form, by their number
+    /// in its ``SafetyPrefilter``, for skipping those that cannot; `nil` runs
+    /// every pattern.
+    let mayMatch: [Bool]?
     private let guards: [SafetyGuard]
     private var guardedRanges: [NSRange]?
     // UTF-16 offsets of the clause marks, in order; clause i lies between marks i and i + 1.
     private let marks: [Int]
 
-    init(_ text: String, guards: [SafetyGuard], index: SafetyLiteralIndex? = nil) {
+    init(_ text: String, guards: [SafetyGuard], prefilter: SafetyPrefilter? = nil) {
         self.text = text
-        self.present = index?.present(in: text)
+        self.mayMatch = prefilter?.mayMatch(in: text)
         self.whole = NSRange(location: 0, length: text.utf16.count)
         self.guards = guards
         var marks: [Int] = []

@@ -6,51 +6,18 @@ import Foundation
 public struct SafetyPatterns: Sendable {
     /// The compiled patterns, in file order.
     public var regexes: [NSRegularExpression] {
-        didSet {
-            requirements = Self.requirements(of: regexes)
-            requirementIDs = []
-        }
+        // Numbers given before a change no longer fit: every pattern runs
+        // until a rulebook numbers these again.
+        didSet { prefilterStart = nil }
     }
-    /// For each pattern, literals one of which every match contains (`nil`
-    /// when unknown): see ``SafetyLiterals``.
-    public private(set) var requirements: [[String]?]
-    // The same literals as ids in the rulebook's ``SafetyLiteralIndex``; empty until bound.
-    private var requirementIDs: [[Int]?] = []
+    /// The number of the first of these patterns in their rulebook's
+    /// ``SafetyPrefilter`` (the rest follow in order), or `nil` while no
+    /// rulebook has numbered them, and every pattern runs.
+    var prefilterStart: Int?
 
-    /// The longest literal kept for the prefilter; any part of a required
-    /// literal is itself required, and short ones keep the automaton small.
-    static let longestLiteral = 10
-
-    /// Patterns from compiled regexes; `sources`, the text each was compiled
-    /// from, saves reading it back out of the regex.
-    public init(_ regexes: [NSRegularExpression] = [], sources: [String]? = nil) {
+    /// Patterns from compiled regexes.
+    public init(_ regexes: [NSRegularExpression] = []) {
         self.regexes = regexes
-        self.requirements = Self.requirements(of: sources ?? regexes.map(\.pattern))
-    }
-
-    private static func requirements(of regexes: [NSRegularExpression]) -> [[String]?] {
-        requirements(of: regexes.map(\.pattern))
-    }
-
-    private static func requirements(of sources: [String]) -> [[String]?] {
-        sources.map { source in
-            SafetyLiterals.required(by: source).map { literals in
-                Array(Set(literals.map { String(String.UnicodeScalarView($0.unicodeScalars.prefix(longestLiteral))) })).sorted()
-            }
-        }
-    }
-
-    /// These patterns with their literals looked up in `index`, so forms
-    /// scanned with it can skip patterns that cannot match.
-    func bound(to index: SafetyLiteralIndex) -> SafetyPatterns {
-        var copy = self
-        copy.requirementIDs = requirements.map { literals in
-            guard let literals else { return nil }
-            let ids = literals.compactMap(index.id(of:))
-            // A literal missing from the index cannot be checked: run the pattern.
-            return ids.count == literals.count ? ids : nil
-        }
-        return copy
     }
 
     /// Whether there are no patterns at all.
@@ -73,24 +40,20 @@ public struct SafetyPatterns: Sendable {
         return regexes.flatMap { $0.matches(in: form, range: whole).map(\.range) }
     }
 
-    /// Whether pattern `index` can match `form` at all, by its literals.
-    func mayMatch(_ index: Int, in form: SafetyForm) -> Bool {
-        mayMatch(index, present: form.present)
-    }
-
-    /// Whether pattern `index` can match a form with these `present`
-    /// literals (``SafetyForm/present``): loops over many patterns read the
-    /// form's list once and pass it here.
-    func mayMatch(_ index: Int, present: [Bool]?) -> Bool {
-        guard let present, index < requirementIDs.count, let ids = requirementIDs[index] else { return true }
-        return ids.contains { $0 >= present.count || present[$0] }
+    /// Whether pattern `index` may match a form, given the form's
+    /// ``SafetyForm/mayMatch`` (loops over many patterns read it once and
+    /// pass it here): always, unless the rulebook's prefilter has ruled it out.
+    func mayMatch(_ index: Int, by answer: [Bool]?) -> Bool {
+        guard let answer, let start = prefilterStart else { return true }
+        // A number past the answer is no pattern the prefilter read: run it.
+        return start + index >= answer.count || answer[start + index]
     }
 
     /// Whether any pattern matches anywhere in `form`.
     func matches(_ form: SafetyForm) -> Bool {
-        let present = form.present
+        let answer = form.mayMatch
         return regexes.indices.contains { index in
-            mayMatch(index, present: present) && regexes[index].firstMatch(in: form.text, range: form.whole) != nil
+            mayMatch(index, by: answer) && regexes[index].firstMatch(in: form.text, range: form.whole) != nil
         }
     }
 
@@ -102,8 +65,8 @@ public struct SafetyPatterns: Sendable {
     /// Every stretch of `form` the patterns from `start` on match.
     func ranges(in form: SafetyForm, from start: Int) -> [NSRange] {
         var result: [NSRange] = []
-        let present = form.present
-        for index in start..<regexes.count where mayMatch(index, present: present) {
+        let answer = form.mayMatch
+        for index in start..<regexes.count where mayMatch(index, by: answer) {
             // One run per pattern: a pattern that matches nothing costs no more
             // asked for all its matches than for the first.
             result += regexes[index].matches(in: form.text, range: form.whole).map(\.range)
@@ -115,14 +78,11 @@ public struct SafetyPatterns: Sendable {
     /// `nil`: enough to tell whether the patterns match at all, and the start
     /// of ``ranges(in:)`` without running that pattern again.
     func firstMatching(in form: SafetyForm) -> (index: Int, ranges: [NSRange])? {
-        let present = form.present
-        for index in regexes.indices where mayMatch(index, present: present) {
+        let answer = form.mayMatch
+        for index in regexes.indices where mayMatch(index, by: answer) {
             let found = regexes[index].matches(in: form.text, range: form.whole)
             if !found.isEmpty { return (index, found.map(\.range)) }
         }
         return nil
     }
-
-    /// The literals every pattern needs, for building the index.
-    var literals: [String] { requirements.flatMap { $0 ?? [] } }
 }

@@ -56,8 +56,8 @@ public struct SafetyRule: Sendable {
         // A plain optional rather than a capturing closure: a closure over
         // `self` copied the whole rule for every rule and form.
         var excluded: [NSRange]?
-        let present = form.present
-        for index in patterns.regexes.indices where patterns.mayMatch(index, present: present) {
+        let answer = form.mayMatch
+        for index in patterns.regexes.indices where patterns.mayMatch(index, by: answer) {
             // One run per pattern: most match nothing, and one that matches
             // would otherwise be run again for its stretches.
             let found = patterns.regexes[index].matches(in: form.text, range: form.whole)
@@ -77,18 +77,13 @@ public struct SafetyRule: Sendable {
         return false
     }
 
-    /// This rule with every pattern's literals looked up in `index`.
-    func bound(to index: SafetyLiteralIndex) -> SafetyRule {
-        var copy = self
-        copy.patterns = patterns.bound(to: index)
-        copy.unless = unless.bound(to: index)
-        copy.combinations = combinations.map { $0.bound(to: index) }
-        return copy
-    }
-
-    /// Every literal this rule's patterns need.
-    var literals: [String] {
-        patterns.literals + unless.literals + combinations.flatMap(\.literals)
+    /// Hands `body` each of this rule's pattern lists that run on a
+    /// ``SafetyForm``, for the rulebook's ``SafetyPrefilter`` to number; not
+    /// `emergencyWhen`, which is matched against plain forms.
+    mutating func forEachPrefiltered(_ body: (inout SafetyPatterns) -> Void) {
+        body(&patterns)
+        body(&unless)
+        for index in combinations.indices { combinations[index].forEachPrefiltered(body) }
     }
 
     /// The tier of this rule's reply to a message with these `forms`.

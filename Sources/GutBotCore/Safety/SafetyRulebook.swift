@@ -14,10 +14,10 @@ public struct SafetyRulebook: Sendable {
     public var guards: [SafetyGuard]
     /// Slang, key words and real words for reading past disguises.
     public var lexicon: SafetyLexicon
-    /// Every literal the rules and guards need, found in one pass over each
-    /// form so that patterns which cannot match are never run.
+    /// Tells, in one pass over each form, which of the rules' and guards'
+    /// patterns cannot match it, so that those are never run.
     /// `nil` when the prefilter is off.
-    public let literalIndex: SafetyLiteralIndex?
+    let prefilter: SafetyPrefilter?
     /// Rulebooks from safety folders later on the plugin path (see
     /// ``SafetyLayers``): asked only when this one finds nothing, each with
     /// its own guards, so they can add verdicts but never take one away.
@@ -26,13 +26,12 @@ public struct SafetyRulebook: Sendable {
     /// A rulebook with the given parts; `prefilter: false` runs every pattern
     /// on every message (for checking that the prefilter changes nothing).
     public init(rules: [SafetyRule], guards: [SafetyGuard] = [], lexicon: SafetyLexicon = SafetyLexicon(), prefilter: Bool = true) {
-        let index = SafetyLiteralIndex(literals: prefilter ? rules.flatMap(\.literals) + guards.flatMap(\.patterns.literals) : [])
-        self.rules = prefilter ? rules.map { $0.bound(to: index) } : rules
-        self.guards = prefilter ? guards.map { SafetyGuard(id: $0.id, patterns: $0.patterns.bound(to: index)) } : guards
+        var rules = rules
+        var guards = guards
+        self.prefilter = prefilter ? SafetyPrefilter(numbering: &rules, &guards) : nil
+        self.rules = rules
+        self.guards = guards
         self.lexicon = lexicon
-        self.literalIndex = prefilter ? index : nil
-        // Every pattern has been read by now; the cache only helped loading.
-        SafetyLiterals.groups.removeAll()
     }
 
     /// The forms of `text` that rules read.
@@ -64,7 +63,7 @@ public struct SafetyRulebook: Sendable {
         // value, and copying each one for every form cost more than some checks.
         var best: (rank: Int, tier: SafetyTier)?
         for text in forms {
-            let form = SafetyForm(text, guards: guards, index: literalIndex)
+            let form = SafetyForm(text, guards: guards, prefilter: prefilter)
             for rank in rules.indices {
                 // A rule listed later cannot beat an emergency already found.
                 if let current = best, current.tier == .emergency, current.rank <= rank { break }

@@ -1,44 +1,56 @@
 import Foundation
 
-/// A cheap test that lets most regular expressions be skipped for most
-/// messages. Safety runs several hundred patterns on every message, and each
-/// NSRegularExpression call costs about a microsecond even when nothing
-/// matches; most patterns need some literal text ("kill", " myself",
-/// "laxative") that most messages do not contain.
+/// Reads, from a pattern's text, literal strings one of which every match
+/// must contain: the half of ``SafetyPrefilter`` that runs once, as the
+/// safety data loads (``SafetyLiteralIndex`` is the half that runs on every
+/// form). Used by nothing else.
 ///
-/// ``SafetyLiterals`` reads a pattern and works out a set of literal strings
-/// one of which every match must contain (or `nil` when it cannot tell, and the
-/// pattern is always run). ``SafetyLiteralIndex`` finds, in one pass over a
-/// form, which of all those literals occur (Aho-Corasick), so a pattern is run
-/// only when one of its literals is there. The answer is never wrong in the
-/// unsafe direction: a pattern it skips cannot match.
-enum SafetyLiterals {
+/// One reader serves one load and is dropped with it: terms expand to the same
+/// long groups in many patterns, so it remembers what each long group
+/// requires, and nothing outlives the load or needs clearing.
+struct SafetyLiteralReader {
     /// Literals shorter than this say too little to be worth checking.
     static let shortest = 3
 
-    /// Strings one of which every match of `pattern` contains, or `nil`.
-    static func required(by pattern: String) -> [String]? {
+    /// The longest literal kept: any part of a required literal is itself
+    /// required, and short ones keep the automaton small.
+    static let longestLiteral = 10
+
+    /// What long groups were found to require, by their text. An optional
+    /// inside: "unknown" is worth remembering too.
+    private var groups: [String: Requirement?] = [:]
+
+    /// Strings one of which every match of `pattern` contains (at most
+    /// ``longestLiteral`` scalars each, sorted), or `nil` when it cannot tell
+    /// and the pattern must always run.
+    mutating func required(by pattern: String) -> [String]? {
         var parser = Parser(Array(pattern.unicodeScalars), utf8: pattern.utf8.allSatisfy { $0 < 0x80 } ? Array(pattern.utf8) : nil)
-        return parser.requirement()
+        // Lent to the parser and taken back: one owner at a time, so the
+        // dictionary is never copied on write.
+        swap(&groups, &parser.groups)
+        defer { swap(&groups, &parser.groups) }
+        return parser.requirement().map { literals in
+            Array(Set(literals.map { String(String.UnicodeScalarView($0.unicodeScalars.prefix(Self.longestLiteral))) })).sorted()
+        }
     }
 }
 
-extension SafetyLiterals.Parser {
-    /// The requirement of the whole pattern, or `nil`.
-    mutating func requirement() -> [String]? {
+extension SafetyLiteralReader.Parser {
+    /// The literals the whole pattern requires, or `nil`.
+    mutating func requirement() -> Set<String>? {
         let requirement = parseAlternation()
         guard atEnd else { return nil }
-        return requirement.map { $0.literals.sorted() }
+        return requirement?.literals
     }
 }
 
-extension SafetyLiterals {
+extension SafetyLiteralReader {
     /// Literals one of which a match of some piece of a pattern contains.
     struct Requirement {
         var literals: Set<String>
         /// The length of the shortest, in scalars.
         var shortest: Int
-        /// Whether one of the literals is an everyday word (see ``SafetyLiterals/isCommon(_:)``).
+        /// Whether one of the literals is an everyday word (see ``SafetyLiteralReader/isCommon(_:)``).
         let common: Bool
 
         /// `common`, when the caller already knows it (a union is common when
@@ -46,7 +58,7 @@ extension SafetyLiterals {
         init(_ literals: Set<String>, shortest: Int, common: Bool? = nil) {
             self.literals = literals
             self.shortest = shortest
-            self.common = common ?? literals.contains { SafetyLiterals.isCommon($0) }
+            self.common = common ?? literals.contains { SafetyLiteralReader.isCommon($0) }
         }
 
         // Past five letters a literal is rare enough; then fewer literals are cheaper to look for.
@@ -84,37 +96,6 @@ extension SafetyLiterals {
         return b.score > a.score ? b : a
     }
 
-    /// What long groups were found to require, shared by every pattern read
-    /// while the safety data loads (the same terms recur in many patterns).
-    static let groups = GroupCache()
-
-    final class GroupCache: @unchecked Sendable {
-        private let lock = NSLock()
-        // An optional inside: "unknown" is worth remembering too.
-        private var requirements: [String: Requirement?] = [:]
-
-        func requirement(for key: String) -> Requirement?? {
-            lock.lock()
-            defer { lock.unlock() }
-            return requirements[key]
-        }
-
-        func remember(_ requirement: Requirement?, for key: String) {
-            lock.lock()
-            defer { lock.unlock() }
-            // Bounded: a long-running process that reloads data does not grow without end.
-            if requirements.count > 4096 { requirements.removeAll() }
-            requirements[key] = .some(requirement)
-        }
-
-        /// Forgets everything, once the data has loaded.
-        func removeAll() {
-            lock.lock()
-            defer { lock.unlock() }
-            requirements.removeAll()
-        }
-    }
-
     /// A recursive-descent reader of the ICU pattern syntax the safety data
     /// uses. Anything it does not know makes the whole pattern unknown. It
     /// keeps runs of plain characters as literals: a sequence needs what its
@@ -127,6 +108,8 @@ extension SafetyLiterals {
         let utf8: [UInt8]?
         var index = 0
         var failed = false
+        /// The reader's memory of long groups, while it is lent (see ``SafetyLiteralReader/required(by:)``).
+        var groups: [String: Requirement?] = [:]
 
         init(_ scalars: [Unicode.Scalar], utf8: [UInt8]? = nil) {
             self.scalars = scalars
@@ -164,7 +147,7 @@ extension SafetyLiterals {
                 if failed { return nil }
                 let quantified = parseQuantifier(item)
                 if failed { return nil }
-                best = SafetyLiterals.better(best, quantified)
+                best = SafetyLiteralReader.better(best, quantified)
             }
             return best
         }
@@ -230,7 +213,7 @@ extension SafetyLiterals {
                         text.append(contentsOf: scalars[open...close])
                         key = String(text)
                     }
-                    if let cached = SafetyLiterals.groups.requirement(for: key!) {
+                    if let cached = groups[key!] {
                         index = close + 1
                         return cached
                     }
@@ -265,7 +248,7 @@ extension SafetyLiterals {
                 index += 1
                 // A look-around matches no text of its own, so it requires none.
                 let result = zeroWidth ? nil : inner
-                if let key { SafetyLiterals.groups.remember(result, for: key) }
+                if let key { groups[key] = .some(result) }
                 return result
             case "[":
                 return parseClass()
@@ -303,7 +286,7 @@ extension SafetyLiterals {
                 let length = end - index
                 let start = index
                 index = end
-                guard length >= SafetyLiterals.shortest else { return nil }
+                guard length >= SafetyLiteralReader.shortest else { return nil }
                 if let utf8 {
                     return Requirement([String(decoding: utf8[start..<end], as: UTF8.self)], shortest: length)
                 }
@@ -334,7 +317,7 @@ extension SafetyLiterals {
             return nil
         }
 
-        /// Groups at least this long are looked up in the cache: the long
+        /// Groups at least this long are looked up in the reader's memory: the long
         /// lists terms expand to, not every small group.
         static let cachedGroupLength = 300
 

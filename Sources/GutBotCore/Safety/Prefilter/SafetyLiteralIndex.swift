@@ -1,8 +1,10 @@
 /// Every literal the safety patterns require, found in one pass over a form
-/// with an Aho-Corasick automaton over bytes. Built once, when the safety data loads.
-public struct SafetyLiteralIndex: Sendable {
+/// with an Aho-Corasick automaton over bytes: the half of ``SafetyPrefilter``
+/// that runs on every form. Built once per rulebook, when the safety data
+/// loads; used by nothing else.
+struct SafetyLiteralIndex: Sendable {
     /// The literals, by id.
-    public let literals: [String]
+    let literals: [String]
     private let ids: [String: Int]
     // The automaton: transitions[state * classCount + class], with failures resolved.
     private let transitions: [Int32]
@@ -13,7 +15,7 @@ public struct SafetyLiteralIndex: Sendable {
     private let outputLink: [Int32]
 
     /// An index of `literals`.
-    public init(literals: some Sequence<String>) {
+    init(literals: some Sequence<String>) {
         var unique: [String] = []
         var ids: [String: Int] = [:]
         for literal in literals where !literal.isEmpty && ids[literal] == nil {
@@ -83,10 +85,10 @@ public struct SafetyLiteralIndex: Sendable {
     }
 
     /// The id of `literal`, if it is indexed.
-    public func id(of literal: String) -> Int? { ids[literal] }
+    func id(of literal: String) -> Int? { ids[literal] }
 
     /// Which literals occur in `text`, by id.
-    public func present(in text: String) -> [Bool] {
+    func present(in text: String) -> [Bool] {
         var found = [Bool](repeating: false, count: literals.count)
         guard !literals.isEmpty else { return found }
         var state = 0
