@@ -3,8 +3,8 @@ import Foundation
 import GutBotCore
 
 /// `gutbot bench`: measures start-up, time per question (and how it splits
-/// between the safety check and topic routing) and peak memory, in process,
-/// so numbers reflect gutbot and not a pipe or a JSON parser.
+/// between the safety check, topic routing and the two encoders) and peak
+/// memory, in process, so numbers reflect gutbot and not a pipe or a JSON parser.
 /// Build with `-c release` for numbers worth reporting.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,12 +28,14 @@ struct Bench: ParsableCommand {
 
         var timings: [Double] = []
         timings.reserveCapacity(questions.count * rounds)
+        var deep = 0
         for _ in 0..<max(1, rounds) {
             for (number, question) in questions.enumerated() {
                 var session = Session(id: "bench-\(number)")
                 let start = DispatchTime.now()
-                _ = engine.reply(to: question, in: &session)
+                let reply = engine.reply(to: question, in: &session)
                 timings.append(Self.seconds(since: start))
+                if reply.depth == .deep { deep += 1 }
             }
         }
         let split = Self.split(engine: engine, questions: questions, rounds: rounds)
@@ -52,17 +54,26 @@ struct Bench: ParsableCommand {
             String(
                 format: "safety: mean %.1f us; routing: mean %.1f us (each stage timed alone on the same questions)",
                 split.safety * 1e6, split.routing * 1e6))
+        Terminal.line(
+            String(
+                format: "encoders: quick mean %.1f us, deep mean %.1f us; %.0f%% of replies were read deeply",
+                split.quick * 1e6, split.deep * 1e6, 100 * Double(deep) / Double(timings.count)))
         Terminal.line(String(format: "throughput: %.0f questions/s", 1 / mean))
         Terminal.line("peak memory (max RSS): \(usage.ru_maxrss / 1024) MiB")
     }
 
-    /// Mean seconds per question of the two stages of a reply, each timed on
-    /// its own over every question: the safety screen (in a fresh session, so
-    /// exactly the check every first message gets) and topic routing (on the
-    /// text the engine routes). Tells where a slow reply spends its time.
-    private static func split(engine: Engine, questions: [String], rounds: Int) -> (safety: Double, routing: Double) {
+    /// Mean seconds per question of the stages of a reply, each timed on its
+    /// own over every question: the safety screen (in a fresh session, so
+    /// exactly the check every first message gets), topic routing (on the
+    /// text the engine routes), and each encoder reading the question. Tells
+    /// where a slow reply spends its time.
+    private static func split(
+        engine: Engine, questions: [String], rounds: Int
+    ) -> (safety: Double, routing: Double, quick: Double, deep: Double) {
         var safety = 0.0
         var routing = 0.0
+        var quick = 0.0
+        var deep = 0.0
         var count = 0
         for _ in 0..<max(1, rounds) {
             for (number, question) in questions.enumerated() {
@@ -75,10 +86,17 @@ struct Bench: ParsableCommand {
                 start = DispatchTime.now()
                 _ = engine.router.route(query, in: fresh)
                 routing += seconds(since: start)
+                start = DispatchTime.now()
+                _ = engine.router.meaning.encoder.encode(query)
+                quick += seconds(since: start)
+                start = DispatchTime.now()
+                _ = engine.router.deepMeaning?.encoder.encode(query)
+                deep += seconds(since: start)
                 count += 1
             }
         }
-        return (safety / Double(count), routing / Double(count))
+        let total = Double(count)
+        return (safety / total, routing / total, quick / total, deep / total)
     }
 
     private static func seconds(since start: DispatchTime) -> Double {
