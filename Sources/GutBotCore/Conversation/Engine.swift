@@ -58,11 +58,13 @@ public struct Engine: Sendable {
         self.router = Router(index: index, plugins: plugins, meaning: meaning, deepMeaning: deepMeaning)
     }
 
-    /// The quick reading's nearest crisis line at least this close sends a
-    /// message to the deep reading, whatever its route. On the dev sets and
-    /// the safety tables, no crisis line that the deep net caught had a
-    /// quick nearest crisis below 0.6; 0.5 leaves room for wordings unseen.
-    public static let crisisWatch: Float = 0.5
+    /// A quick reading whose nearest crisis line comes within this of its
+    /// nearest benign text is read deeply, whatever its route. Topic
+    /// questions often sit near a crisis line (the tables hold crises asked
+    /// inside topic questions), so what counts is which is nearer. On the
+    /// first blind safety set no crisis that the deep net caught was further
+    /// off than 0.05 in the quick reading; 0.15 leaves room for wordings unseen.
+    public static let crisisWatch: Float = 0.15
 
     /// Where the safety net's groups start in the router's semantic index.
     public let netOffset: Int
@@ -94,7 +96,8 @@ public struct Engine: Sendable {
         // the forms that safety's rules read (all of the text, not only its start).
         var reading = router.read(query)
         var judgement = judge(reading)
-        if router.deepMeaning != nil, judgement.nearestCrisis >= Self.crisisWatch || !router.isClear(reading) {
+        let nearCrisis = judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
+        if router.deepMeaning != nil, nearCrisis || !router.isClear(reading) {
             reading = router.deepened(reading)
             judgement = judge(reading)
         }
