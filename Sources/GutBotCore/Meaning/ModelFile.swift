@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The encoder's table as stored in `Models/minilm-static.gbm`, read and checked.
@@ -39,40 +38,20 @@ public struct ModelFile: Sendable {
 
     /// Reads and checks the model at `path`.
     public static func load(path: String) throws(FileError) -> ModelFile {
-        let data: Data
-        do {
-            // Mapped, not read: the table is copied out once, and the file's
-            // pages are given back as soon as it is parsed.
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw FileError(file: path, line: nil, message: "cannot read the model: \(error.localizedDescription)")
-        }
-        let parsed = data.withUnsafeBytes { bytes in Result { () throws(ModelFormatError) in try ModelFile(raw: bytes) } }
-        switch parsed {
-        case .success(let model): return model
-        case .failure(let reason): throw FileError(file: path, line: nil, message: "not a usable gutbot model: \(reason.message)")
+        try SignedFile.load(path: path, noun: "the model", kind: "gutbot model") { bytes throws(ModelFormatError) in
+            try ModelFile(raw: bytes)
         }
     }
 
     /// Parses a whole file's bytes.
     public init(bytes: [UInt8]) throws(ModelFormatError) {
-        let parsed = bytes.withUnsafeBytes { raw in Result { () throws(ModelFormatError) in try ModelFile(raw: raw) } }
-        self = try parsed.get()
+        self = try SignedFile.parse(bytes) { raw throws(ModelFormatError) in try ModelFile(raw: raw) }
     }
 
     /// Parses a whole file's bytes, wherever they are held.
     init(raw bytes: UnsafeRawBufferPointer) throws(ModelFormatError) {
-        guard bytes.count >= Self.magic.count + 20 + 32, bytes.prefix(8).elementsEqual(Self.magic) else {
-            throw ModelFormatError("it does not start with the GBMODEL1 header")
-        }
-        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 32)])
-        let stored = bytes[(bytes.count - 32)...]
-        let digest = Array(SHA256.hash(data: body))
-        guard digest.elementsEqual(stored) else {
-            throw ModelFormatError("its checksum does not match its contents (the file is damaged or was edited)")
-        }
-        var reader = ByteReader(bytes: body, offset: 8)
-        guard try reader.u32() == Self.version else { throw ModelFormatError("it is of an unknown format version") }
+        let opened = try SignedFile.open(bytes, magic: Self.magic, header: 20, version: Self.version)
+        var reader = opened.reader
         let dimensions = Int(try reader.u32())
         let count = Int(try reader.u32())
         let maxCharacters = Int(try reader.u32())
@@ -106,7 +85,7 @@ public struct ModelFile: Sendable {
         self.maxCharactersPerWord = maxCharacters
         self.scales = scales
         self.rows = rows
-        self.checksum = stored.map { String(format: "%02x", $0) }.joined()
+        self.checksum = opened.checksum
     }
 
     /// Where models are looked for, earliest first: `./Models`, the installed
@@ -126,41 +105,5 @@ public struct ModelFile: Sendable {
     public static func find(in directories: [String]) -> String? {
         directories.reversed().map { URL(fileURLWithPath: $0).appendingPathComponent(name).path }
             .first { FileManager.default.fileExists(atPath: $0) }
-    }
-}
-
-/// What is wrong with a model file's bytes.
-public struct ModelFormatError: Error, Equatable {
-    /// The reason, in words.
-    public var message: String
-
-    init(_ message: String) { self.message = message }
-}
-
-/// Reads little-endian fields from the front of a buffer, refusing to read past its end.
-/// Shared by both model files.
-struct ByteReader {
-    let bytes: UnsafeRawBufferPointer
-    var offset: Int
-
-    var isAtEnd: Bool { offset == bytes.count }
-
-    mutating func bytes(_ count: Int) throws(ModelFormatError) -> UnsafeRawBufferPointer {
-        guard count >= 0, bytes.count - offset >= count else { throw ModelFormatError("it is shorter than its header says") }
-        defer { offset += count }
-        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
-    }
-
-    mutating func u32() throws(ModelFormatError) -> UInt32 {
-        UInt32(littleEndianBytes: try bytes(4), at: 0)
-    }
-}
-
-extension UInt32 {
-    /// The value of the four bytes of `bytes` from `offset`, least significant first.
-    init(littleEndianBytes bytes: UnsafeRawBufferPointer, at offset: Int) {
-        self =
-            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-            | UInt32(bytes[offset + 3]) << 24
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The transformer encoder's weights as stored in `Models/minilm-l6.gbt`, read and checked.
@@ -133,42 +132,20 @@ public struct TransformerModelFile: Sendable {
 
     /// Reads and checks the model at `path`.
     public static func load(path: String) throws(FileError) -> TransformerModelFile {
-        let data: Data
-        do {
-            // Mapped, not read: the weights are copied out once, and the file's
-            // pages are given back as soon as it is parsed.
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw FileError(file: path, line: nil, message: "cannot read the model: \(error.localizedDescription)")
-        }
-        let parsed = data.withUnsafeBytes { bytes in
-            Result { () throws(ModelFormatError) in try TransformerModelFile(raw: bytes) }
-        }
-        switch parsed {
-        case .success(let model): return model
-        case .failure(let reason):
-            throw FileError(file: path, line: nil, message: "not a usable gutbot transformer model: \(reason.message)")
+        try SignedFile.load(path: path, noun: "the model", kind: "gutbot transformer model") { bytes throws(ModelFormatError) in
+            try TransformerModelFile(raw: bytes)
         }
     }
 
     /// Parses a whole file's bytes.
     public init(bytes: [UInt8]) throws(ModelFormatError) {
-        let parsed = bytes.withUnsafeBytes { raw in Result { () throws(ModelFormatError) in try TransformerModelFile(raw: raw) } }
-        self = try parsed.get()
+        self = try SignedFile.parse(bytes) { raw throws(ModelFormatError) in try TransformerModelFile(raw: raw) }
     }
 
     /// Parses a whole file's bytes, wherever they are held.
     init(raw bytes: UnsafeRawBufferPointer) throws(ModelFormatError) {
-        guard bytes.count >= Self.magic.count + 48 + 32, bytes.prefix(8).elementsEqual(Self.magic) else {
-            throw ModelFormatError("it does not start with the GBTRANS1 header")
-        }
-        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 32)])
-        let stored = bytes[(bytes.count - 32)...]
-        guard Array(SHA256.hash(data: body)).elementsEqual(stored) else {
-            throw ModelFormatError("its checksum does not match its contents (the file is damaged or was edited)")
-        }
-        var reader = ByteReader(bytes: body, offset: 8)
-        guard try reader.u32() == Self.version else { throw ModelFormatError("it is of an unknown format version") }
+        let opened = try SignedFile.open(bytes, magic: Self.magic, header: 48, version: Self.version)
+        var reader = opened.reader
         let shape = Shape(
             hidden: Int(try reader.u32()), layers: Int(try reader.u32()), heads: Int(try reader.u32()),
             intermediate: Int(try reader.u32()), vocabularySize: Int(try reader.u32()), positions: Int(try reader.u32()),
@@ -221,7 +198,7 @@ public struct TransformerModelFile: Sendable {
         self.classifierID = Int32(classifier)
         self.separatorID = Int32(separator)
         self.layers = layers
-        self.checksum = stored.map { String(format: "%02x", $0) }.joined()
+        self.checksum = opened.checksum
     }
 
     /// Sizes a forward pass can work with; they also bound every allocation before it is made.

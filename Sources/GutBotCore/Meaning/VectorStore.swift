@@ -54,36 +54,19 @@ public struct VectorStore: Sendable {
 
     /// Reads and checks the store at `path`.
     public static func load(path: String) throws(FileError) -> VectorStore {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw FileError(file: path, line: nil, message: "cannot read the example vectors: \(error.localizedDescription)")
-        }
-        let parsed = data.withUnsafeBytes { bytes in Result { () throws(ModelFormatError) in try VectorStore(raw: bytes) } }
-        switch parsed {
-        case .success(let store): return store
-        case .failure(let reason): throw FileError(file: path, line: nil, message: "not a usable vector store: \(reason.message)")
+        try SignedFile.load(path: path, noun: "the example vectors", kind: "vector store") { bytes throws(ModelFormatError) in
+            try VectorStore(raw: bytes)
         }
     }
 
     /// Parses a whole file's bytes.
     public init(bytes: [UInt8]) throws(ModelFormatError) {
-        let parsed = bytes.withUnsafeBytes { raw in Result { () throws(ModelFormatError) in try VectorStore(raw: raw) } }
-        self = try parsed.get()
+        self = try SignedFile.parse(bytes) { raw throws(ModelFormatError) in try VectorStore(raw: raw) }
     }
 
     /// Parses a whole file's bytes, wherever they are held.
     init(raw bytes: UnsafeRawBufferPointer) throws(ModelFormatError) {
-        guard bytes.count >= Self.magic.count + 12 + 32 + 32, bytes.prefix(8).elementsEqual(Self.magic) else {
-            throw ModelFormatError("it does not start with the GBVECS01 header")
-        }
-        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 32)])
-        guard Array(SHA256.hash(data: body)).elementsEqual(bytes[(bytes.count - 32)...]) else {
-            throw ModelFormatError("its checksum does not match its contents (the file is damaged or was edited)")
-        }
-        var reader = ByteReader(bytes: body, offset: 8)
-        guard try reader.u32() == Self.version else { throw ModelFormatError("it is of an unknown format version") }
+        var reader = try SignedFile.open(bytes, magic: Self.magic, header: 12 + 32, version: Self.version).reader
         let dimensions = Int(try reader.u32())
         let count = Int(try reader.u32())
         guard (1...4096).contains(dimensions), (0...10_000_000).contains(count) else {
@@ -101,7 +84,7 @@ public struct VectorStore: Sendable {
         guard scales.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw ModelFormatError("it has a scale that is not a positive number")
         }
-        self.modelChecksum = model.map { String(format: "%02x", $0) }.joined()
+        self.modelChecksum = SignedFile.hex(model)
         self.dimensions = dimensions
         self.rowOfKey = rowOfKey
         self.scales = scales

@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+
+/// What the binary files in `Models/` have in common: 8 bytes naming the
+/// format, a u32 format version, the body, and at the end the SHA-256 of
+/// everything before it. The checksum is checked first, so a truncated or
+/// edited file is refused with the reason, never half-read.
+enum SignedFile {
+    /// The file at `path`, mapped (not read: what is kept is copied out once,
+    /// and the pages are given back as soon as it is parsed) and parsed with
+    /// `parse`. Errors name the file, and say what it should have been:
+    /// "cannot read \(noun)", "not a usable \(kind)".
+    static func load<Parsed>(
+        path: String, noun: String, kind: String, parse: (UnsafeRawBufferPointer) throws(ModelFormatError) -> Parsed
+    ) throws(FileError) -> Parsed {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw FileError(file: path, line: nil, message: "cannot read \(noun): \(error.localizedDescription)")
+        }
+        let parsed = data.withUnsafeBytes { bytes in Result { () throws(ModelFormatError) in try parse(bytes) } }
+        switch parsed {
+        case .success(let value): return value
+        case .failure(let reason): throw FileError(file: path, line: nil, message: "not a usable \(kind): \(reason.message)")
+        }
+    }
+
+    /// A whole file's `bytes`, parsed with `parse`.
+    static func parse<Parsed>(
+        _ bytes: [UInt8], with parse: (UnsafeRawBufferPointer) throws(ModelFormatError) -> Parsed
+    ) throws(ModelFormatError) -> Parsed {
+        let parsed = bytes.withUnsafeBytes { raw in Result { () throws(ModelFormatError) in try parse(raw) } }
+        return try parsed.get()
+    }
+
+    /// Checks that `bytes` start with `magic`, hold at least `header` bytes
+    /// after it and the checksum, match their checksum and are of format
+    /// `version`; returns a reader over the body, just after the version, and
+    /// the checksum in hex.
+    static func open(
+        _ bytes: UnsafeRawBufferPointer, magic: [UInt8], header: Int, version: UInt32
+    ) throws(ModelFormatError) -> (reader: ByteReader, checksum: String) {
+        guard bytes.count >= magic.count + header + 32, bytes.prefix(magic.count).elementsEqual(magic) else {
+            throw ModelFormatError("it does not start with the \(String(decoding: magic, as: UTF8.self)) header")
+        }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 32)])
+        let stored = bytes[(bytes.count - 32)...]
+        guard Array(SHA256.hash(data: body)).elementsEqual(stored) else {
+            throw ModelFormatError("its checksum does not match its contents (the file is damaged or was edited)")
+        }
+        var reader = ByteReader(bytes: body, offset: magic.count)
+        guard try reader.u32() == version else { throw ModelFormatError("it is of an unknown format version") }
+        return (reader, hex(stored))
+    }
+
+    /// `bytes` as lowercase hexadecimal.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// What is wrong with a model file's bytes.
+public struct ModelFormatError: Error, Equatable {
+    /// The reason, in words.
+    public var message: String
+
+    init(_ message: String) { self.message = message }
+}
+
+/// Reads little-endian fields from the front of a buffer, refusing to read past its end.
+struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset: Int
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func bytes(_ count: Int) throws(ModelFormatError) -> UnsafeRawBufferPointer {
+        guard count >= 0, bytes.count - offset >= count else { throw ModelFormatError("it is shorter than its header says") }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
+    }
+
+    mutating func u32() throws(ModelFormatError) -> UInt32 {
+        UInt32(littleEndianBytes: try bytes(4), at: 0)
+    }
+}
+
+extension UInt32 {
+    /// The value of the four bytes of `bytes` from `offset`, least significant first.
+    init(littleEndianBytes bytes: UnsafeRawBufferPointer, at offset: Int) {
+        self =
+            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
+    }
+}
