@@ -96,10 +96,18 @@ public struct Engine: Sendable {
         // the forms that safety's rules read (all of the text, not only its start).
         var reading = router.read(query)
         var judgement = judge(reading)
-        let nearCrisis = judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
-        if router.deepMeaning != nil, nearCrisis || !router.isClear(reading) {
-            reading = router.deepened(reading)
-            judgement = judge(reading)
+        // The quick reading's ranking, when it was made to see whether the
+        // reading is clear and kept: routing then does not make it again.
+        var quickRanking: [Candidate]?
+        if router.deepMeaning != nil {
+            let nearCrisis = judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
+            let ranked = nearCrisis ? nil : router.rank(reading)
+            if let ranked, router.isClear(ranked) {
+                quickRanking = ranked
+            } else {
+                reading = router.deepened(reading)
+                judgement = judge(reading)
+            }
         }
         let forms = safety.rulebook.forms(of: text)
         if var crisis = safety.screen(text, forms: forms, judgement: judgement, in: &session) {
@@ -117,7 +125,7 @@ public struct Engine: Sendable {
             let previous = session.lastIntentID.flatMap { intentID in
                 session.lastTopicID.map { Candidate(pluginID: $0, intentID: intentID, score: 1) }
             }
-            let (route, candidates) = router.route(reading, in: session)
+            let (route, candidates) = router.route(reading, ranked: quickRanking, in: session)
             session.pendingChoice = []
             switch route {
             case .intent(let candidate):

@@ -112,11 +112,10 @@ public struct Router: Sendable {
         depth == .deep ? deepMeaning ?? meaning : meaning
     }
 
-    /// Whether a quick reading leaves no doubt about the route: one topic
-    /// scores well and clearly ahead of every other plugin and of the
-    /// out-of-scope class. (Safety's own doubt is the engine's to add.)
-    public func isClear(_ reading: Reading) -> Bool {
-        let ranked = rank(reading)
+    /// Whether the ranking of a quick reading leaves no doubt about the
+    /// route: one topic scores well and clearly ahead of every other plugin
+    /// and of the out-of-scope class. (Safety's own doubt is the engine's to add.)
+    public func isClear(_ ranked: [Candidate]) -> Bool {
         guard let best = topics(ranked).first, best.score >= clearScore, ranked.first?.pluginID != Self.outOfScopeID else {
             return false
         }
@@ -155,8 +154,10 @@ public struct Router: Sendable {
         route(read(text), in: session)
     }
 
-    /// The route for a message already read.
-    public func route(_ reading: Reading, in session: Session) -> (route: Route, candidates: [Candidate]) {
+    /// The route for a message already read; `ranked`, when the caller has
+    /// it already, is ``rank(_:)`` of that reading, so it is not made twice.
+    public func route(_ reading: Reading, ranked known: [Candidate]? = nil, in session: Session) -> (route: Route, candidates: [Candidate])
+    {
         let words = reading.analysis.words
         if let chosen = pick(words, from: session.pendingChoice) {
             return (.intent(chosen), session.pendingChoice)
@@ -176,7 +177,7 @@ public struct Router: Sendable {
         case nil:
             break
         }
-        var ranked = rank(reading)
+        var ranked = known ?? rank(reading)
         // A turn that leans on the conversation is read with the last topic
         // question, but only when it would not be answered on its own, and
         // not when nothing in it is about any topic at all ("what is the
