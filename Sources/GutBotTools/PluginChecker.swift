@@ -23,7 +23,7 @@ public struct PluginChecker: Sendable {
     public var requireDirectories: Bool
     /// The fewest crisis rules the base safety folder may have, as at start-up.
     public var minimumSafetyRules: Int?
-    /// Where the sentence encoder's model is looked for, as at start-up.
+    /// Where the sentence encoders' models are looked for, as at start-up.
     public var modelDirectories: [String] = ModelFile.standardDirectories()
     /// Plugins written in Swift, loaded beside the files as at start-up:
     /// their examples must reach them like any file's.

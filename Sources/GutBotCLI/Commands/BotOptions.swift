@@ -16,7 +16,7 @@ struct BotOptions: ParsableArguments {
     @Option(
         name: .customLong("models"),
         help: ArgumentHelp(
-            "A directory holding the sentence encoder's model (repeatable); the last one that has it wins.",
+            "A directory holding the sentence encoders' models (repeatable); for each model, the last one that has it wins.",
             discussion: "Default: ./Models, then <prefix>/share/gutbot/Models, then $XDG_DATA_HOME/gutbot/models.",
             valueName: "dir"), completion: .directory)
     var modelDirectories: [String] = []

@@ -15,8 +15,9 @@ public struct EngineLoader {
     /// The transformer's model file, for the deep reading.
     public var transformerPath: String
 
-    /// Loads everything on `path` (and `extraPlugins`, written in Swift), with help lines for `region`, and the
-    /// encoder's model from the last of `modelDirectories` that has one. Any
+    /// Loads everything on `path` (and `extraPlugins`, written in Swift), with help lines for `region`, each
+    /// encoder's model from the last of `modelDirectories` that has it, and the
+    /// transformer's vector store from beside its model. Any
     /// plugin file that does not load stops the start, with every mistake
     /// listed: a bot quietly missing a topic answers its questions with the fallback.
     ///
@@ -117,7 +118,8 @@ public enum StartupError: Error, CustomStringConvertible {
     case brokenPlugin(PluginContractError)
     /// libstemmer has no English stemmer.
     case stemmerUnavailable
-    /// The sentence encoder's model is missing or broken: the safety net needs it.
+    /// A sentence encoder's model (the static table or the transformer) is
+    /// missing or broken: the safety net needs both.
     case modelUnavailable(FileError, searched: [String])
 
     /// The exit status a front end should use: 2 for safety, 1 otherwise.
