@@ -41,6 +41,30 @@ import Testing
         #expect(next.pluginID == "sleep")
     }
 
+    /// A turn that points back with no topic words of its own is read with
+    /// the question before it; alone, it is out of scope.
+    @Test(arguments: [("does fiber help my mood", "is it forever?"), ("how much sleep do i need", "how much?")])
+    func aTurnThatPointsBackStaysOnTheTopic(question: String, turn: String) {
+        var alone = Session(id: "alone")
+        #expect(engine.reply(to: turn, in: &alone).pluginID == Reply.fallbackID)
+        var session = Session(id: "s")
+        let first = engine.reply(to: question, in: &session)
+        #expect(engine.reply(to: turn, in: &session).pluginID == first.pluginID)
+    }
+
+    /// A turn that points back keeps the last topic when another is only a
+    /// little ahead: alone, "is it ok every day?" is read as a sleep question.
+    @Test(arguments: [
+        ("Is walking enough exercise to help my mood?", "exercise"), ("is the mediterranean diet good for depression?", "diet"),
+    ])
+    func aTurnThatPointsBackPrefersTheLastTopic(question: String, topic: String) {
+        var alone = Session(id: "alone")
+        #expect(engine.reply(to: "is it ok every day?", in: &alone).pluginID != topic)
+        var session = Session(id: "s")
+        #expect(engine.reply(to: question, in: &session).pluginID == topic)
+        #expect(engine.reply(to: "is it ok every day?", in: &session).pluginID == topic)
+    }
+
     @Test(arguments: [
         ("FollowUp.more", ["tell", "me", "more"], FollowUp.Kind.more),
         ("shift", ["what", "about", "sleep"], FollowUp.Kind.shift("sleep")),

@@ -55,6 +55,12 @@ public enum FollowUp {
         return content <= 3 || (content <= 5 && words.contains(where: pointers.contains))
     }
 
+    /// Whether `words` point back at the conversation: a pointer word
+    /// ("is it forever?") or no content word at all ("how much?").
+    public static func pointsBack(_ words: [String]) -> Bool {
+        words.contains(where: pointers.contains) || words.allSatisfy { Stopwords.english.contains($0) }
+    }
+
     /// Which of `count` offered choices `words` pick ("the first one", "2",
     /// "option two"), if the message is such a pick.
     public static func choice(_ words: [String], among count: Int) -> Int? {

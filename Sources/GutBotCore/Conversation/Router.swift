@@ -34,7 +34,12 @@ public struct Router: Sendable {
     /// the meaning side: more than on the words side, since an intent's
     /// examples say the same thing in different words and their mean blurs.
     static let closestExampleShare = 0.7
-    /// A turn whose best topic scores less than this alone is not read with the last question.
+    /// A turn that points back stays with the last topic when that topic's
+    /// best intent scores within this of the best one, and at least half the
+    /// threshold (so a topic with nothing to do with the turn is not kept).
+    public var contextPreference = 0.15
+    /// A turn whose best topic scores less than this alone is not read with
+    /// the last question, unless it points back at it (``FollowUp/pointsBack(_:)``).
     public var contextMinimum = 0.1
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
@@ -181,12 +186,25 @@ public struct Router: Sendable {
         // A turn that leans on the conversation is read with the last topic
         // question, but only when it would not be answered on its own, and
         // not when nothing in it is about any topic at all ("what is the
-        // capital of peru" after a question about fiber).
-        if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(reading.analysis.words),
-            let best = topics(ranked).first, best.score >= contextMinimum, best.score < threshold
+        // capital of peru" after a question about fiber), unless it points
+        // back with nothing else to go on ("is it forever?", "how much?").
+        if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(words), let best = topics(ranked).first,
+            best.score >= contextMinimum || FollowUp.pointsBack(words), best.score < threshold
         {
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
+        }
+        // A turn that points back ("does that work for anxiety too?") means
+        // the last topic unless another is clearly better.
+        if let last = session.lastTopicID, session.lastTopicQuestion != nil, FollowUp.pointsBack(words),
+            let best = topics(ranked).first, best.pluginID != last,
+            let same = ranked.first(where: { $0.pluginID == last }),
+            best.score - same.score < contextPreference, same.score >= threshold / 2
+        {
+            var preferred = same
+            // Ahead by the ambiguity gap: keeping the topic is a decision, not a tie to ask about.
+            preferred.score = best.score + ambiguityGap
+            ranked = [preferred] + ranked.filter { $0.pluginID != same.pluginID || $0.intentID != same.intentID }
         }
         return (decide(ranked), ranked)
     }
