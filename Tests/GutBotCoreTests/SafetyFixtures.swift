@@ -30,7 +30,7 @@ enum SafetyFixtures {
     /// then blind set C with the author's paraphrases for its misses below it.
     static let tableNames = [
         "safety-cases.tsv", "safety-cases-2.tsv", "safety-cases-3.tsv",
-        "safety-cases-4.tsv", "safety-cases-5.tsv", "safety-cases-6.tsv",
+        "safety-cases-4.tsv", "safety-cases-5.tsv", "safety-cases-6.tsv", "safety-cases-7.tsv",
     ]
 
     /// Every case of every table, in file order.

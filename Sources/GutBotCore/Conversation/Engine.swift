@@ -155,6 +155,10 @@ public struct Engine: Sendable {
                 reply.candidates = candidates
                 session.pendingChoice = []
             }
+        } else if safety.rulebook.mentions(forms: forms) {
+            // A calm mention (research, a story, a loss long ago) is answered
+            // as asked, with help named once.
+            reply = safety.withSupportLine(reply)
         }
         reply.screening = reading.vector == nil ? nil : judgement
         reply.depth = reading.vector == nil ? nil : reading.depth

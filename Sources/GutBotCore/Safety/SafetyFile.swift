@@ -278,10 +278,15 @@ enum SafetyFile {
         var guards: [SafetyGuard] = []
         for node in try file.sequence("guards", in: file.root, what: "the safety data") {
             let id = try file.string("id", in: node, what: "a guard")
-            try file.rejectUnknownKeys(in: node, known: ["id", "patterns"], what: "guard '\(id)'")
+            try file.rejectUnknownKeys(in: node, known: ["id", "patterns", "mention"], what: "guard '\(id)'")
             let patterns = try compile(
                 file.sequence("patterns", in: node, what: "guard '\(id)'"), of: file, terms: terms, owner: "guard '\(id)'")
-            guards.append(SafetyGuard(id: id, patterns: patterns))
+            var isMention = false
+            if let flag = node["mention"] {
+                guard let value = flag.bool else { throw file.fail(flag, "'mention' in guard '\(id)' must be true or false") }
+                isMention = value
+            }
+            guards.append(SafetyGuard(id: id, patterns: patterns, isMention: isMention))
         }
         return guards
     }

@@ -101,10 +101,14 @@ public struct SafetyGuard: Sendable {
     public var id: String
     /// The harmless phrasings.
     public var patterns: SafetyPatterns
+    /// Whether a match is a calm mention of a crisis subject (research, a
+    /// story, a death long ago): the answer then carries a short support line.
+    public var isMention: Bool
 
     /// A guard with the given fields.
-    public init(id: String, patterns: SafetyPatterns) {
+    public init(id: String, patterns: SafetyPatterns, isMention: Bool = false) {
         self.id = id
         self.patterns = patterns
+        self.isMention = isMention
     }
 }

@@ -78,6 +78,14 @@ public struct SafetyRulebook: Sendable {
         return SafetyVerdict(category: rule.category, tier: best.tier, rule: rule.id)
     }
 
+    /// Whether a message already read into its ``forms(of:)`` calmly
+    /// mentions a crisis subject: a guard marked `mention` matches it, here
+    /// or in an addition. Asked only of messages that are not a crisis.
+    public func mentions(forms: [String]) -> Bool {
+        guards.contains { $0.isMention && $0.patterns.matches(anyOf: forms) }
+            || additions.contains { $0.mentions(forms: forms) }
+    }
+
     /// Whether `patterns` match any form of `text` (for follow-up cues).
     public func text(_ text: String, matches patterns: SafetyPatterns) -> Bool {
         patterns.matches(anyOf: forms(of: text))

@@ -100,7 +100,7 @@ public struct SafetyScreen: Sendable {
     ///
     /// Rules come first and decide category and tier where they fire; then
     /// the net's `judgement` of the same message, whose hits get the gentle
-    /// check-in. Either starts the session's crisis memory. Right after one,
+    /// check-in unless the message is a calm mention (``SafetyRulebook/mentions(forms:)``). Either starts the session's crisis memory. Right after one,
     /// taking it back ("jk") gets one gentle check; saying they are safe now
     /// shortens the reminders to one.
     public func screen(
@@ -114,7 +114,9 @@ public struct SafetyScreen: Sendable {
             session.crisis = CrisisMemory(category: verdict.category)
             return reply(verdict)
         }
-        if let category = judgement.crisisCategory {
+        // The net reads meaning, and a calm mention means much what a crisis
+        // line about the same subject means; the guard's words decide.
+        if let category = judgement.crisisCategory, !rulebook.mentions(forms: forms) {
             let verdict = SafetyVerdict(
                 category: category, tier: .checkIn, rule: "net",
                 caughtBy: .net, nearestCrisis: nearest)
