@@ -42,6 +42,16 @@ import Testing
         #expect(out.components(separatedBy: "988").count >= 3, "no help lines for the crises: \(out)")
     }
 
+    /// `ask` takes a question: a slash-command is refused on standard error
+    /// (status 1), never answered as a question; a crisis after the slash is still answered.
+    @Test func askRefusesSlashCommandsButNotACrisis() throws {
+        let help = try GutBotProcess.run(["ask", "--region", "us", "/help"])
+        #expect(help.status == 1 && help.stdout.isEmpty, "\(help.stdout)")
+        #expect(help.stderr.contains("slash-commands such as /help work in the chat"), "\(help.stderr)")
+        let crisis = try GutBotProcess.run(["ask", "--region", "us", "/kill myself"])
+        #expect(crisis.status == 0 && crisis.stdout.contains("988"), "\(crisis.stdout)")
+    }
+
     /// `/why` names a clarifying question's two intents by title, never the
     /// "clarify" pseudo-intent, and promises the transformer's scores only
     /// when it lists some (a follow-up lists none).
