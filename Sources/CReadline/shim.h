@@ -16,8 +16,13 @@
 /// The Swift side's completion generator, in readline's generator shape.
 typedef char *(*gb_generator_t)(const char *text, int state);
 
-static gb_generator_t gb_generator = NULL;
-static volatile sig_atomic_t gb_in_readline = 0;
+// The state the handlers share with the calls below. A `static` here would
+// give every object file that includes this header its own copy (a release
+// build splits the module into several), so the Ctrl-C handler would read a
+// flag gb_readline never set and ignore Ctrl-C. Weak definitions are merged
+// by the linker into one.
+__attribute__((weak)) gb_generator_t gb_generator = NULL;
+__attribute__((weak)) volatile sig_atomic_t gb_in_readline = 0;
 
 static char **gb_attempted_completion(const char *text, int start, int end) {
     (void)start; (void)end;

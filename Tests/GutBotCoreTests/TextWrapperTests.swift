@@ -48,6 +48,22 @@ import Testing
         #expect(wrapped.replacingOccurrences(of: "\n", with: " ") == "abcde  fgh  ij")
     }
 
+    /// Wide characters take two columns on a terminal: a line of them is
+    /// measured as drawn, so text a user typed (echoed by /help) cannot
+    /// overflow the window where counting characters said it fit.
+    @Test(arguments: [10, 20, 33, 60])
+    func wideCharactersAreMeasuredInColumns(width: Int) {
+        let text = "I have no topic called \"睡眠 について 知りたい です 🙂🙂 腸内 細菌\" or café or 조용한 밤."
+        let wrapped = TextWrapper.wrap(text, width: width)
+        #expect(wrapped.replacingOccurrences(of: "\n", with: " ") == text)
+        for line in wrapped.split(separator: "\n") {
+            let columns = line.reduce(0) { $0 + TextWrapper.columns(of: $1) }
+            #expect(columns <= width, "\(columns) columns at width \(width): \(line)")
+        }
+        #expect(TextWrapper.columns(of: "睡") == 2 && TextWrapper.columns(of: "🙂") == 2 && TextWrapper.columns(of: "é") == 1)
+        #expect(TextWrapper.columns(of: "—") == 1 && TextWrapper.columns(of: "a") == 1)
+    }
+
     @Test func lineBreaksAreKeptAndWidthZeroChangesNothing() {
         #expect(TextWrapper.wrap("one\n\ntwo three", width: 5) == "one\n\ntwo\nthree")
         #expect(TextWrapper.wrap("one two three", width: 0) == "one two three")

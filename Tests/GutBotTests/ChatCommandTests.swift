@@ -2,6 +2,8 @@ import Foundation
 import GutBotTestSupport
 import Testing
 
+@testable import GutBotCLI
+
 /// Slash-commands in the pipe chat (the REPL shares them), `/reload` in a real
 /// terminal, and `--version`.
 @Suite struct ChatCommandTests {
@@ -26,6 +28,43 @@ import Testing
         #expect(out.components(separatedBy: "I'm not sure about that one").count == 2, "\(out)")
         // /quit ends the pipe chat: the last question is not answered again.
         #expect(out.components(separatedBy: "(Source: 1. Eat a Fiber-Rich").count == 3)
+    }
+
+    /// A slash is no shield from the safety screen: a crisis typed after one
+    /// gets help, not "Unknown command"; an ordinary unknown command is still
+    /// only refused, and does not count as a turn of the conversation.
+    @Test func aCrisisAfterASlashIsAnsweredBySafety() throws {
+        let input = ["does fiber help my mood", "/sleep", "tell me more", "/kill myself", "/ I want to die"].joined(separator: "\n") + "\n"
+        let out = try GutBotProcess.run(["--region", "us"], input: input).stdout
+        #expect(out.contains("Unknown command /sleep"))
+        #expect(out.contains("(Source: 1. Eat a Fiber-Rich"), "the follow-up after /sleep continued the fiber answer")
+        #expect(!out.contains("Unknown command /kill") && !out.contains("Unknown command /."), "\(out)")
+        #expect(out.components(separatedBy: "988").count >= 3, "no help lines for the crises: \(out)")
+    }
+
+    /// `ask` takes a question: a slash-command is refused on standard error
+    /// (status 1), never answered as a question; a crisis after the slash is still answered.
+    @Test func askRefusesSlashCommandsButNotACrisis() throws {
+        let help = try GutBotProcess.run(["ask", "--region", "us", "/help"])
+        #expect(help.status == 1 && help.stdout.isEmpty, "\(help.stdout)")
+        #expect(help.stderr.contains("slash-commands such as /help work in the chat"), "\(help.stderr)")
+        let crisis = try GutBotProcess.run(["ask", "--region", "us", "/kill myself"])
+        #expect(crisis.status == 0 && crisis.stdout.contains("988"), "\(crisis.stdout)")
+    }
+
+    /// `/why` names a clarifying question's two intents by title, never the
+    /// "clarify" pseudo-intent, and promises the transformer's scores only
+    /// when it lists some (a follow-up lists none).
+    @Test func whyNamesClarifyingChoicesByTitleAndPromisesOnlyScoresItShows() throws {
+        let input = ["will eating bananas boost my serotonin", "/why", "the first", "tell me more", "/why"].joined(separator: "\n") + "\n"
+        let out = try GutBotProcess.run(["--region", "us"], input: input).stdout
+        #expect(!out.contains("/clarify"), "\(out)")
+        #expect(out.contains("I asked which of two topics you meant"), "\(out)")
+        #expect(out.contains("\u{201C}Foods with tryptophan\u{201D} and "), "\(out)")
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where line.contains("its scores are below") {
+            #expect(lines.dropFirst(index + 1).first?.hasPrefix("  1. ") == true, "no scores below: \(out)")
+        }
     }
 
     @Test(.needsTmux, .terminalTimeLimit) func reloadKeepsThePluginsWhenAFileIsBrokenAndTakesGoodOnes() throws {
@@ -57,6 +96,17 @@ import Testing
         try tmux.type("I want to die", "Enter")
         #expect(tmux.waitFor("988").contains("988"), "the old safety plugin still answers")
 
+        // Safety data with a rule fewer, which start-up refuses, is refused by a reload too.
+        let shipped = try String(contentsOfFile: GutBotProcess.plugins + "/safety/safety.yml", encoding: .utf8)
+        let rule = try #require(shipped.range(of: "\n  - id: red-flag-serotonin-mix\n"))
+        let next = try #require(shipped.range(of: "\n  - id: ", range: rule.upperBound..<shipped.endIndex))
+        try shipped.replacingCharacters(in: rule.lowerBound..<next.lowerBound, with: "").write(
+            to: safety, atomically: true, encoding: .utf8)
+        try tmux.type("/reload", "Enter")
+        let weaker = tmux.waitFor("fewer than the shipped")
+        #expect(weaker.contains("17 crisis rules, fewer than the shipped 18"), "weaker safety data was reloaded: \(weaker)")
+        #expect(!weaker.contains("will not start"), "a running chat was told gutbot will not start")
+
         try FileManager.default.removeItem(at: safety)
         try FileManager.default.copyItem(atPath: GutBotProcess.plugins + "/safety/safety.yml", toPath: safety.path)
         try FileManager.default.removeItem(at: plugins.appendingPathComponent("sleep.yml"))
@@ -78,6 +128,21 @@ import Testing
         let result = try GutBotProcess.run(["chat", "--region", "us"] + flags, input: input, environment: environment)
         #expect(result.status == 0)
         #expect(result.stdout.contains("\u{1B}[") == styled, "\(flags) \(environment): \(result.stdout)")
+    }
+
+    /// /help's and /why's list items keep their indent when wrapped: each
+    /// continuation line sits two columns in under its item, within the width.
+    @Test func indentedItemsWrapUnderTheirOwnText() {
+        let text =
+            "Topics:\n  sleep: Sleep — Sleep routines and hygiene, 7 to 9 hours, bedroom and screens\n"
+            + "no indent here at all, wrapped as before"
+        let lines = ChatCommands.Block.text(text).rendered(width: 30).split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "Topics:", "  sleep: Sleep — Sleep", "    routines and hygiene, 7 to", "    9 hours, bedroom and",
+                "    screens", "no indent here at all, wrapped", "as before",
+            ], "\(lines)")
+        #expect(ChatCommands.Block.text(text).rendered(width: nil) == text, "unwrapped text is left alone")
     }
 
     @Test func versionComesFromOnePlace() throws {

@@ -83,6 +83,31 @@ import Testing
         #expect((fallback.first?["text"] as? String)?.contains("/help") == false)
     }
 
+    /// A program has fields, not slash-commands: a text starting with / is
+    /// refused with an error line and changes nothing, never answered as a
+    /// question ("/why" once reached "are you a doctor", "/reset" the fallback);
+    /// a crisis after the slash is still answered by the safety screen.
+    @Test func slashCommandsAreRefusedNotRoutedAndACrisisIsStillSafetys() throws {
+        let input =
+            [
+                #"{"text": "does fiber help my mood", "session": "s"}"#, #"{"text": "/why", "session": "s"}"#,
+                #"{"text": "/reset", "session": "s"}"#, #"{"text": " /sleep", "session": "s"}"#,
+                #"{"text": "/help", "session": "s"}"#, #"{"text": "tell me more", "session": "s"}"#,
+                #"{"text": "/kill myself", "session": "s"}"#,
+            ].joined(separator: "\n") + "\n"
+        let replies = try objects(GutBotProcess.run(["--json"], input: input))
+        #expect(replies.count == 7)
+        for (number, reply) in replies.enumerated() where (1...4).contains(number) {
+            #expect(reply["plugin"] == nil, "a slash-command was answered as a question: \(reply)")
+            let error = reply["error"] as? String ?? ""
+            #expect(error.contains("slash-commands") && error.contains("\"reset\": true"), "\(error)")
+            #expect(reply["line"] as? Int == number + 1)
+        }
+        // The refused lines were not turns, and "/reset" forgot nothing: the follow-up continues the fiber answer.
+        #expect(replies[5]["plugin"] as? String == "diet" && replies[5]["turn"] as? Int == 2, "\(replies[5])")
+        #expect(replies[6]["plugin"] as? String == "safety", "a crisis behind a slash went unanswered: \(replies[6])")
+    }
+
     @Test func aResetForgetsTheSessionAndAcknowledges() throws {
         let input =
             [

@@ -39,6 +39,34 @@ import Testing
         #expect(!saved.contains("abandoned"))
     }
 
+    /// SIGTERM while readline has the terminal gives it back as it was
+    /// (echo and line editing on), not in readline's raw mode, and Ctrl-C
+    /// clears the line at the very first prompt. Both need the handlers to
+    /// see the flag gb_readline sets: a `static` in the shim's header gave each
+    /// object file its own copy, and the handlers read one never set.
+    @Test func sigtermRestoresTheTerminalAndCtrlCClearsTheFirstLine() throws {
+        let home = try GutBotProcess.temporaryDirectory()
+        let tmux = try TmuxSession(
+            command: "cd '\(TestPackage.root.path)' && HOME='\(home.path)' XDG_STATE_HOME='\(home.path)/state' "
+                + "sh -c 'echo $$ > \"\(home.path)/pid\"; exec \"\(GutBotProcess.binary.path)\" --region us'; "
+                + "echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\\n' ' '; echo end; sleep 30")
+        defer { tmux.stop() }
+        _ = tmux.waitFor("you>")
+        try tmux.type("a line never sent")
+        _ = tmux.waitFor("never sent")
+        try tmux.type("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+        try tmux.type("/topics", "Enter")
+        #expect(tmux.waitFor("diet: ").contains("diet: "), "Ctrl-C did not clear the line: \(tmux.screen())")
+
+        let pid = try #require(
+            Int32(String(contentsOf: home.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGTERM)
+        let ended = tmux.waitFor(" end")
+        #expect(ended.contains("exit=0"), "\(ended)")
+        #expect(ended.contains("icanon echo end"), "the terminal was left in raw mode: \(ended)")
+    }
+
     @Test func tabCompletesCommandsAndTopics() throws {
         let home = try GutBotProcess.temporaryDirectory()
         let tmux = try TmuxSession(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GutBotCore
 
 /// `gutbot ask "question"`: one reply, then exit.
@@ -17,7 +18,20 @@ struct Ask: ParsableCommand {
         Terminal.ignoreBrokenPipes()
         let engine = try options.loadEngine()
         var session = Session(id: JSONLines.defaultSession)
-        let reply = engine.reply(to: question.joined(separator: " "), in: &session)
+        let text = question.joined(separator: " ")
+        let reply: Reply
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("/") {
+            // As in JSON: a slash-command is refused, never read as a question,
+            // but the safety screen still answers a crisis in it.
+            let command = String(text.trimmingCharacters(in: .whitespaces).dropFirst())
+            guard let safety = ChatCommands.safetyReply(to: command, engine: engine, session: &session) else {
+                Terminal.error("error: ask takes a question; slash-commands such as /help work in the chat (run gutbot)")
+                throw ExitCode.failure
+            }
+            reply = safety
+        } else {
+            reply = engine.reply(to: text, in: &session)
+        }
         if json {
             Terminal.line(JSONLines.encode(JSONLines.Response(reply, session: session, withCandidates: false)))
         } else {

@@ -63,19 +63,22 @@ struct BotOptions: ParsableArguments {
 
     /// The engine loaded afresh for `/reload`, or why not. Unlike start-up, a
     /// skipped topic file fails the reload too: the running chat keeps the
-    /// plugins it has rather than lose one. Safety loads whole or not at all.
+    /// plugins it has rather than lose one. Safety loads whole or not at all,
+    /// and by the rules of start-up: safety data that start-up would refuse
+    /// as weaker than the shipped one cannot come in by a reload either.
     func reloadEngine() -> Result<Engine, ReloadFailure> {
         let environment = ProcessInfo.processInfo.environment
         do {
             let loaded = try EngineLoader(
                 path: searchPath, region: Region.resolve(option: region, environment: environment),
-                extraPlugins: GutBotCLI.plugins, modelDirectories: modelSearchPath)
+                extraPlugins: GutBotCLI.plugins, minimumSafetyRules: minimumSafetyRules,
+                modelDirectories: modelSearchPath)
             guard loaded.warnings.isEmpty else {
                 return .failure(ReloadFailure(problems: loaded.warnings.map { "\($0)" }))
             }
             return .success(loaded.engine)
         } catch {
-            return .failure(ReloadFailure(problems: ["\(error)"]))
+            return .failure(ReloadFailure(error))
         }
     }
 
@@ -114,4 +117,31 @@ struct BotOptions: ParsableArguments {
 struct ReloadFailure: Error {
     /// One line per file that failed, with its line number where known.
     var problems: [String]
+
+    init(problems: [String]) {
+        self.problems = problems
+    }
+
+    /// The problems behind `error`, worded for a chat that is running:
+    /// start-up's own wording ("gutbot will not start until...") would tell
+    /// someone mid-conversation that gutbot is not running.
+    init(_ error: StartupError) {
+        switch error {
+        case .brokenPlugins(let problems):
+            self.problems = problems.map(\.description)
+        case .safetyUnavailable(let problem, _):
+            self.problems = ["the safety plugin: \(problem)"]
+        case .weakerSafety(let directory, let rules, let shipped):
+            self.problems = [
+                "\(directory) has \(rules) crisis rule\(rules == 1 ? "" : "s"), fewer than the shipped \(shipped): "
+                    + "safety data is never weakened while gutbot runs"
+            ]
+        case .brokenPlugin(let problem):
+            self.problems = ["\(problem)"]
+        case .stemmerUnavailable:
+            self.problems = ["libstemmer has no English stemmer"]
+        case .modelUnavailable(let problem, _):
+            self.problems = ["the sentence encoder's model: \(problem)"]
+        }
+    }
 }

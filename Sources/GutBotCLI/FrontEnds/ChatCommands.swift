@@ -17,6 +17,9 @@ struct ChatCommands {
     enum Outcome: Equatable {
         case show([Block])
         case leave
+        /// A reply to show as any reply is shown: the safety screen's, to a
+        /// crisis typed after a slash.
+        case answer(Reply)
     }
 
     /// The engine answering; `/reload` replaces it.
@@ -87,12 +90,30 @@ struct ChatCommands {
         case "/record", "/stop":
             return .show([.text("\(name) works only in the interactive chat; from a pipe, use `gutbot chat --record FILE`.")])
         default:
+            // A slash is no shield from the safety screen: "/kill myself" gets
+            // help, not a list of commands.
+            if let reply = Self.safetyReply(to: String(text.dropFirst()), engine: engine, session: &session) {
+                last = reply
+                return .answer(reply)
+            }
             return .show([
                 .text(
                     "Unknown command \(name). Commands: " + commands.map(\.name).joined(separator: ", ")
                         + ". (A line starting with / is never read as a question.)")
             ])
         }
+    }
+
+    /// The reply to `text` when the safety screen answers it (a crisis, or
+    /// distress), with `session` updated as for any message, so its reminders
+    /// follow; `nil` otherwise, with `session` untouched: a line that is not a
+    /// question must not count as a turn or move the conversation's topic.
+    static func safetyReply(to text: String, engine: Engine, session: inout Session) -> Reply? {
+        var trial = session
+        let reply = engine.reply(to: text, in: &trial)
+        guard reply.pluginID == Reply.safetyID || reply.pluginID == Reply.supportID else { return nil }
+        session = trial
+        return reply
     }
 
     private func topics() -> String {
@@ -163,9 +184,20 @@ extension ChatCommands.Block {
     /// The block as text, wrapped to `width` columns on a terminal (`nil`: not
     /// wrapped). A quote is headed by its section heading and each of its lines
     /// starts with "> ", so it can never be mistaken for gutbot's own words.
+    /// An indented line (an item of /help's or /why's lists) wraps under its
+    /// own text, two columns in, so the list still reads as a list.
     func rendered(width: Int?) -> String {
         func wrap(_ text: String, _ columns: Int?) -> String {
-            columns.map { TextWrapper.wrap(text, width: $0) } ?? text
+            guard let columns else { return text }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                let indent = line.prefix { $0 == " " }.count
+                let hanging = indent + 2
+                // Too narrow a window for the indent to leave room: wrap as it is.
+                guard indent > 0, columns - hanging >= 20 else { return TextWrapper.wrap(String(line), width: columns) }
+                let body = TextWrapper.wrap(String(line.dropFirst(indent)), width: columns - hanging)
+                return String(repeating: " ", count: indent)
+                    + body.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: hanging))
+            }.joined(separator: "\n")
         }
         switch self {
         case .text(let text):

@@ -176,6 +176,22 @@ enum JSONLines {
         }
         let id = request.session ?? defaultSession
         var session = sessions.session(id)
+        // The chat's slash-commands are for people at a prompt; a program has
+        // fields ("reset": true). Such a text is refused, never read as a
+        // question, except that the safety screen still answers a crisis in it.
+        if let text = request.text, text.trimmingCharacters(in: .whitespaces).hasPrefix("/") {
+            if request.reset == true { _ = engine.reset(&session) }
+            let command = text.trimmingCharacters(in: .whitespaces).dropFirst()
+            guard let reply = ChatCommands.safetyReply(to: String(command), engine: engine, session: &session) else {
+                return encode(
+                    Failure(
+                        error: "line \(number): \"text\" starts with /, and slash-commands work only in the chat; "
+                            + "the JSON protocol answers questions (to forget a session, send {\"session\": \"id\", \"reset\": true})",
+                        line: number))
+            }
+            sessions.save(session)
+            return encode(Response(reply, session: session, withCandidates: explain || request.candidates == true))
+        }
         let reply: Reply
         if request.reset == true {
             let acknowledgement = engine.reset(&session)

@@ -21,17 +21,22 @@ enum PipeChat {
                 switch chat.run(trimmed) {
                 case .leave: return false
                 case .show(let blocks): for block in blocks { Terminal.line(block.rendered(width: nil)) }
+                case .answer(let reply): show(reply, to: line, styled: styled, recording: recording)
                 }
                 return true
             }
-            let reply = chat.reply(to: line)
-            if styled {
-                Terminal.styledLine(ReplyRenderer.terminal(reply, width: Int.max, styled: true))
-            } else {
-                Terminal.line(ReplyRenderer.text(reply))
-            }
-            recording?.append(message: line, reply: reply, rendered: ReplyRenderer.text(reply))
+            show(chat.reply(to: line), to: line, styled: styled, recording: recording)
             return true
         }
+    }
+
+    /// Writes `reply` to the message `line`, and records the turn.
+    private static func show(_ reply: Reply, to line: String, styled: Bool, recording: RecordingFile?) {
+        if styled {
+            Terminal.styledLine(ReplyRenderer.terminal(reply, width: Int.max, styled: true))
+        } else {
+            Terminal.line(ReplyRenderer.text(reply))
+        }
+        recording?.append(message: line, reply: reply, rendered: ReplyRenderer.text(reply))
     }
 }

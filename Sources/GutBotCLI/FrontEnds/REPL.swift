@@ -36,14 +36,21 @@ struct REPL {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             if text.hasPrefix("/") {
-                editor.remember(line)
-                if RecordCommand.handle(text, recording: &recording, session: &chat.session, region: chat.engine.safety.region) { continue }
+                if RecordCommand.handle(text, recording: &recording, session: &chat.session, region: chat.engine.safety.region) {
+                    editor.remember(line)
+                    continue
+                }
                 switch chat.run(text) {
                 case .leave:
+                    editor.remember(line)
                     break loop
                 case .show(let blocks):
+                    editor.remember(line)
                     for block in blocks { Terminal.line(block.rendered(width: width)) }
                     if text.lowercased().hasPrefix("/reload") { Completion.words = completions.sorted() }
+                case .answer(let reply):
+                    // Only the safety screen answers a command line, and crisis messages stay out of the history.
+                    show(reply, to: text, recording: recording)
                 }
                 continue
             }
@@ -51,8 +58,7 @@ struct REPL {
             // What someone says in a crisis or in distress stays out of the
             // history file (and out of the up-arrow), which others may see later.
             if reply.pluginID != Reply.safetyID, reply.pluginID != Reply.supportID { editor.remember(line) }
-            Terminal.styledLine(ReplyRenderer.terminal(reply, width: width ?? Int.max, styled: styled) + "\n")
-            recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
+            show(reply, to: text, recording: recording)
             // "quit", "exit", "bye": answered (after the safety screen) and then gone.
             if reply.conversation == .leave {
                 editor.close()
@@ -62,6 +68,12 @@ struct REPL {
         editor.close()
         Terminal.line("")
         say("Take care.")
+    }
+
+    /// Writes `reply`, wrapped and styled, and records the turn.
+    private func show(_ reply: Reply, to text: String, recording: RecordingFile?) {
+        Terminal.styledLine(ReplyRenderer.terminal(reply, width: width ?? Int.max, styled: styled) + "\n")
+        recording?.append(message: text, reply: reply, rendered: ReplyRenderer.text(reply))
     }
 
     /// The width to wrap to, read afresh each time so a resize takes effect at once.

@@ -84,7 +84,13 @@ enum ReplyRenderer {
         if let intentID = reply.intentID, let title = engine.plugin(withID: reply.pluginID)?.intent(withID: intentID)?.title {
             answered = "\u{201C}\(title)\u{201D} (\(answered))"
         }
-        var lines = ["Answered by \(answered) with confidence \(format(reply.confidence))."]
+        // A clarifying question has no intent of its own ("clarify" is not one
+        // a person would recognise): it is told by the two it offered, below.
+        let headline =
+            reply.choices.count > 1
+            ? "I asked which of two topics you meant (confidence \(format(reply.confidence)))."
+            : "Answered by \(answered) with confidence \(format(reply.confidence))."
+        var lines = [headline]
         if let verdict = reply.safety {
             let nearest = verdict.nearestCrisis.map { "; the nearest crisis line in the net is \(format($0)) similar" } ?? ""
             switch verdict.caughtBy {
@@ -105,12 +111,15 @@ enum ReplyRenderer {
                 "That followed up on the previous answer, \u{201C}\(engine.title(of: previous))\u{201D} "
                     + "(\(previous.pluginID)/\(previous.intentID)), with the next part of the same topic.")
         } else if reply.choices.count > 1 {
-            lines.append("Two topics scored too close to call, so I asked which you meant.")
+            let offered = reply.choices.map { "\u{201C}\(engine.title(of: $0))\u{201D}" }.joined(separator: " and ")
+            lines.append("\(offered) scored too close to call.")
         } else if reply.candidates.isEmpty, reply.safety == nil {
             lines.append("No intent shared any words or meaning with that message.")
         }
         if reply.depth == .deep {
-            lines.append("The quick reading of meaning left that uncertain, so the transformer read it again; its scores are below.")
+            // A follow-up or a safety reply lists no candidates: promise scores only when some follow.
+            let scores = reply.candidates.isEmpty ? "" : "; its scores are below"
+            lines.append("The quick reading of meaning left that uncertain, so the transformer read it again\(scores).")
         }
         for (rank, candidate) in reply.candidates.enumerated() {
             let parts = [candidate.lexical.map { "words \(format($0))" }, candidate.semantic.map { "meaning \(format($0))" }]
