@@ -14,6 +14,7 @@ import Testing
         ("Cool.", .acknowledgement),
         ("who are you", .identity), ("who made you", .maker), ("Who built you?", .maker),
         ("what's your source", .source), ("what is your source?", .source), ("which article", .source),
+        ("who made gutbot?", .maker), ("whats ur source", .source),
     ])
     func conversationWordsAreAnsweredAsConversation(message: String, kind: ConversationWord) {
         var session = Session(id: "s")

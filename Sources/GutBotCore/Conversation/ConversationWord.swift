@@ -100,6 +100,8 @@ public enum ConversationWord: String, Sendable, CaseIterable {
                     "who made you", "who created you", "who built you", "who wrote you", "who programmed you",
                     "who is your creator", "who developed you", "who designed you", "who owns you", "who made this",
                     "who made gutbot", "who wrote this", "who is behind this", "who made u",
+                    // "who made gutbot?" arrives without its last word: "gutbot" is filler.
+                    "who made", "who created", "who built", "who wrote", "who programmed", "who designed",
                 ]
             ),
             // "what's" reaches here as "what" (the normaliser drops a possessive 's).
@@ -113,6 +115,7 @@ public enum ConversationWord: String, Sendable, CaseIterable {
                     "which article", "what article", "what is the article", "cite your source", "cite your sources",
                     "what do you base this on", "what is your source of information", "where did you read that",
                     "what is the source", "source please", "where is that from", "how do you know",
+                    "what ur source", "whats ur source", "ur source", "what are ur sources",
                 ]
             ),
         ]
