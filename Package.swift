@@ -16,19 +16,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // C wrappers: a module map and a shim header each. CStemmer's and COpenBLAS's
-        // headers only include libstemmer and CBLAS; CReadline's also holds the C that readline needs
+        // C wrappers: a module map and a shim header each. CStemmer's header only
+        // includes libstemmer; CReadline's also holds the C that readline needs
         // (the completion hook, the Ctrl-C and SIGTERM/SIGHUP handlers), since
         // Swift 6 cannot touch readline's globals.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
-        // Matrix products for the transformer encoder (Debian's libopenblas-dev).
-        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        // The transformer encoder's matrix products over its int8 weights, in C: chosen at run time
+        // for AVX-512, AVX2 or plain C, which Swift code cannot be (it is compiled for one processor).
+        .target(name: "CTransformerKernels", path: "Sources/CTransformerKernels"),
         // The core: no terminal I/O.
         .target(
             name: "GutBotCore",
             dependencies: [
-                "CStemmer", "COpenBLAS", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                "CStemmer", "CTransformerKernels", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The article, compiled in: answers cite it and `/source` quotes it.
             resources: [.embedInCode("Article/article.txt")]

@@ -1,0 +1,257 @@
+#include "TransformerKernels.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define GB_X86 1
+#endif
+
+// MARK: - Dense layers over int8 weights
+//
+// A message is a few dozen rows, so a product is many dot products of one
+// input row with one weight row. Each kernel takes a block of 4 rows and a
+// block of weight rows at a time: a weight row is loaded and turned into
+// floats once for all 4 input rows, and the input rows (a few dozen KB) stay
+// in the first caches while the weights stream past once. Outputs are blocked
+// outermost so that every weight byte is read from memory once per product.
+
+/// A vector of 4 floats in the compiler's own vector type: SSE on x86, NEON on Arm.
+typedef float gb_float4 __attribute__((vector_size(16)));
+typedef int8_t gb_int8x4 __attribute__((vector_size(4)));
+
+/// The 4 input rows of the block starting at `row`; past the last row, the
+/// first row again (computed, never written), so one loop serves every block.
+static inline void gb_row_block(const float *input, int rows, int inputs, int row, const float *block[4]) {
+    for (int i = 0; i < 4; i++) block[i] = input + (size_t)(row + i < rows ? row + i : row) * inputs;
+}
+
+/// One output for each row of a block: `bias + scale × dot`.
+static inline void gb_store(float *output, int rows, int outputs, int row, int feature, const float dots[4], float scale,
+                            float bias) {
+    for (int i = 0; i < 4 && row + i < rows; i++) output[(size_t)(row + i) * outputs + feature] = bias + scale * dots[i];
+}
+
+/// Plain C: 4 lanes at a time in the compiler's vector type.
+static void gb_linear_q8_generic(const float *input, int rows, int inputs, const int8_t *weights, const float *scales,
+                                 const float *bias, int outputs, float *output) {
+    int vectorized = inputs & ~3;
+    for (int feature = 0; feature < outputs; feature++) {
+        const int8_t *weight = weights + (size_t)feature * inputs;
+        for (int row = 0; row < rows; row += 4) {
+            const float *x[4];
+            gb_row_block(input, rows, inputs, row, x);
+            gb_float4 sum[4] = {{0}, {0}, {0}, {0}};
+            for (int k = 0; k < vectorized; k += 4) {
+                gb_int8x4 bytes;
+                memcpy(&bytes, weight + k, 4);
+                gb_float4 w = __builtin_convertvector(bytes, gb_float4);
+                for (int i = 0; i < 4; i++) {
+                    gb_float4 value;
+                    memcpy(&value, x[i] + k, 16);
+                    sum[i] += value * w;
+                }
+            }
+            float dots[4];
+            for (int i = 0; i < 4; i++) {
+                dots[i] = (sum[i][0] + sum[i][1]) + (sum[i][2] + sum[i][3]);
+                for (int k = vectorized; k < inputs; k++) dots[i] += x[i][k] * (float)weight[k];
+            }
+            gb_store(output, rows, outputs, row, feature, dots, scales[feature], bias[feature]);
+        }
+    }
+}
+
+#ifdef GB_X86
+
+__attribute__((target("avx2,fma"))) static inline float gb_sum8(__m256 v) {
+    __m128 half = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    half = _mm_add_ps(half, _mm_movehl_ps(half, half));
+    half = _mm_add_ss(half, _mm_movehdup_ps(half));
+    return _mm_cvtss_f32(half);
+}
+
+/// AVX2 with FMA: 8 lanes, blocks of 4 rows × 2 weight rows (8 accumulators of the 16 registers).
+__attribute__((target("avx2,fma"))) static void gb_linear_q8_avx2(const float *input, int rows, int inputs,
+                                                                    const int8_t *weights, const float *scales,
+                                                                    const float *bias, int outputs, float *output) {
+    int vectorized = inputs & ~7;
+    int feature = 0;
+    for (; feature + 2 <= outputs; feature += 2) {
+        const int8_t *w0 = weights + (size_t)feature * inputs;
+        const int8_t *w1 = w0 + inputs;
+        for (int row = 0; row < rows; row += 4) {
+            const float *x[4];
+            gb_row_block(input, rows, inputs, row, x);
+            __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int k = 0; k < vectorized; k += 8) {
+                __m256 u = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(w0 + k))));
+                __m256 v = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(w1 + k))));
+                __m256 x0 = _mm256_loadu_ps(x[0] + k), x1 = _mm256_loadu_ps(x[1] + k);
+                __m256 x2 = _mm256_loadu_ps(x[2] + k), x3 = _mm256_loadu_ps(x[3] + k);
+                a0 = _mm256_fmadd_ps(x0, u, a0);
+                a1 = _mm256_fmadd_ps(x1, u, a1);
+                a2 = _mm256_fmadd_ps(x2, u, a2);
+                a3 = _mm256_fmadd_ps(x3, u, a3);
+                b0 = _mm256_fmadd_ps(x0, v, b0);
+                b1 = _mm256_fmadd_ps(x1, v, b1);
+                b2 = _mm256_fmadd_ps(x2, v, b2);
+                b3 = _mm256_fmadd_ps(x3, v, b3);
+            }
+            float first[4] = {gb_sum8(a0), gb_sum8(a1), gb_sum8(a2), gb_sum8(a3)};
+            float second[4] = {gb_sum8(b0), gb_sum8(b1), gb_sum8(b2), gb_sum8(b3)};
+            for (int k = vectorized; k < inputs; k++) {
+                for (int i = 0; i < 4; i++) {
+                    first[i] += x[i][k] * (float)w0[k];
+                    second[i] += x[i][k] * (float)w1[k];
+                }
+            }
+            gb_store(output, rows, outputs, row, feature, first, scales[feature], bias[feature]);
+            gb_store(output, rows, outputs, row, feature + 1, second, scales[feature + 1], bias[feature + 1]);
+        }
+    }
+    if (feature < outputs) {
+        // An odd last weight row: the plain loop for it alone.
+        gb_linear_q8_generic(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature, bias + feature,
+                             1, output + feature);
+    }
+}
+
+/// AVX-512: 16 lanes, blocks of 4 rows × 4 weight rows (16 accumulators of the 32 registers).
+__attribute__((target("avx512f"))) static void gb_linear_q8_avx512(const float *input, int rows, int inputs,
+                                                                     const int8_t *weights, const float *scales,
+                                                                     const float *bias, int outputs, float *output) {
+    int vectorized = inputs & ~15;
+    int feature = 0;
+    for (; feature + 4 <= outputs; feature += 4) {
+        const int8_t *w = weights + (size_t)feature * inputs;
+        for (int row = 0; row < rows; row += 4) {
+            const float *x[4];
+            gb_row_block(input, rows, inputs, row, x);
+            __m512 sum[4][4];
+            for (int j = 0; j < 4; j++)
+                for (int i = 0; i < 4; i++) sum[j][i] = _mm512_setzero_ps();
+            for (int k = 0; k < vectorized; k += 16) {
+                __m512 value[4];
+                for (int i = 0; i < 4; i++) value[i] = _mm512_loadu_ps(x[i] + k);
+                for (int j = 0; j < 4; j++) {
+                    __m128i bytes = _mm_loadu_si128((const __m128i *)(w + (size_t)j * inputs + k));
+                    __m512 weight = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(bytes));
+                    for (int i = 0; i < 4; i++) sum[j][i] = _mm512_fmadd_ps(value[i], weight, sum[j][i]);
+                }
+            }
+            for (int j = 0; j < 4; j++) {
+                const int8_t *weight = w + (size_t)j * inputs;
+                float dots[4];
+                for (int i = 0; i < 4; i++) {
+                    dots[i] = _mm512_reduce_add_ps(sum[j][i]);
+                    for (int k = vectorized; k < inputs; k++) dots[i] += x[i][k] * (float)weight[k];
+                }
+                gb_store(output, rows, outputs, row, feature + j, dots, scales[feature + j], bias[feature + j]);
+            }
+        }
+    }
+    if (feature < outputs) {
+        gb_linear_q8_generic(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature, bias + feature,
+                             outputs - feature, output + feature);
+    }
+}
+
+#endif
+
+typedef void (*gb_linear_kernel)(const float *, int, int, const int8_t *, const float *, const float *, int, float *);
+
+/// The fastest kernel this processor runs, with its name.
+static gb_linear_kernel gb_choose(const char **name) {
+#ifdef GB_X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) {
+        *name = "avx512";
+        return gb_linear_q8_avx512;
+    }
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        *name = "avx2";
+        return gb_linear_q8_avx2;
+    }
+#endif
+    *name = "generic";
+    return gb_linear_q8_generic;
+}
+
+// Chosen on first use. Threads that race here all store the same values.
+static gb_linear_kernel gb_linear_chosen;
+static const char *gb_linear_name;
+
+static gb_linear_kernel gb_linear_kernel_for_this_cpu(void) {
+    gb_linear_kernel kernel = __atomic_load_n(&gb_linear_chosen, __ATOMIC_ACQUIRE);
+    if (!kernel) {
+        const char *name;
+        kernel = gb_choose(&name);
+        __atomic_store_n(&gb_linear_name, name, __ATOMIC_RELEASE);
+        __atomic_store_n(&gb_linear_chosen, kernel, __ATOMIC_RELEASE);
+    }
+    return kernel;
+}
+
+void gb_linear_q8(const float *input, int rows, int inputs, const int8_t *weights, const float *scales,
+                  const float *bias, int outputs, float *output) {
+    gb_linear_kernel_for_this_cpu()(input, rows, inputs, weights, scales, bias, outputs, output);
+}
+
+const char *gb_kernel_name(void) {
+    gb_linear_kernel_for_this_cpu();
+    return __atomic_load_n(&gb_linear_name, __ATOMIC_ACQUIRE);
+}
+
+// MARK: - Attention
+
+void gb_attention(const float *queryKeyValue, int count, int hidden, int heads, float *context, float *scratch) {
+    int headSize = hidden / heads;
+    int stride = 3 * hidden;
+    float scale = 1 / sqrtf((float)headSize);
+    float *scores = scratch;
+    // The head's keys, transposed (`headSize × count`), so both products below
+    // run along contiguous rows, which the compiler turns into vector code.
+    float *keys = scratch + (size_t)count * count;
+    for (int head = 0; head < heads; head++) {
+        const float *query = queryKeyValue + head * headSize;
+        const float *key = query + hidden;
+        const float *value = query + 2 * hidden;
+        for (int j = 0; j < count; j++)
+            for (int d = 0; d < headSize; d++) keys[(size_t)d * count + j] = key[(size_t)j * stride + d];
+        for (int i = 0; i < count; i++) {
+            // Scores = Q·Kᵀ / √headSize: how much token i attends to each token j.
+            float *row = scores + (size_t)i * count;
+            const float *q = query + (size_t)i * stride;
+            for (int j = 0; j < count; j++) row[j] = 0;
+            for (int d = 0; d < headSize; d++) {
+                float component = q[d];
+                const float *column = keys + (size_t)d * count;
+                for (int j = 0; j < count; j++) row[j] += component * column[j];
+            }
+            // Softmax: exp(x − row max) / sum; the max keeps exp from overflowing.
+            float largest = -INFINITY;
+            for (int j = 0; j < count; j++) {
+                row[j] *= scale;
+                largest = row[j] > largest ? row[j] : largest;
+            }
+            float sum = 0;
+            for (int j = 0; j < count; j++) {
+                row[j] = expf(row[j] - largest);
+                sum += row[j];
+            }
+            float inverse = 1 / sum;
+            for (int j = 0; j < count; j++) row[j] *= inverse;
+            // Context = softmax(scores)·V, into this head's components of token i.
+            float *out = context + (size_t)i * hidden + head * headSize;
+            for (int d = 0; d < headSize; d++) out[d] = 0;
+            for (int j = 0; j < count; j++) {
+                float weight = row[j];
+                const float *v = value + (size_t)j * stride;
+                for (int d = 0; d < headSize; d++) out[d] += weight * v[d];
+            }
+        }
+    }
+}
