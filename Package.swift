@@ -29,7 +29,8 @@ let package = Package(
         .target(
             name: "GutBotCore",
             dependencies: [
-                "CStemmer", "CTransformerKernels", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                "CStemmer", "CTransformerKernels", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The article, compiled in: answers cite it and `/source` quotes it.
             resources: [.embedInCode("Article/article.txt")]
@@ -49,9 +50,12 @@ let package = Package(
         // What every test target shares: the package's paths and the shipped engine, loaded one way.
         .target(name: "GutBotTestSupport", dependencies: ["GutBotCore"], path: "Tests/GutBotTestSupport"),
         // Crypto: the model-file tests re-sign damaged files to reach the checks after the checksum.
+        // CTransformerKernels: every kernel is checked, not only the one this processor runs.
         .testTarget(
             name: "GutBotCoreTests",
-            dependencies: ["GutBotCore", "GutBotTestSupport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "GutBotCore", "GutBotTestSupport", "CTransformerKernels", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(name: "GutBotToolsTests", dependencies: ["GutBotTools", "GutBotTestSupport"]),
         // Drives the built binary as a user would; depends on it so `swift test` builds it.

@@ -28,15 +28,17 @@ static inline void gb_row_block(const float *input, int rows, int inputs, int ro
     for (int i = 0; i < 4; i++) block[i] = input + (size_t)(row + i < rows ? row + i : row) * inputs;
 }
 
-/// One output for each row of a block: `bias + scale × dot`.
-static inline void gb_store(float *output, int rows, int outputs, int row, int feature, const float dots[4], float scale,
+/// One output for each row of a block: `bias + scale × dot`; output rows are `stride` floats apart.
+static inline void gb_store(float *output, int rows, int stride, int row, int feature, const float dots[4], float scale,
                             float bias) {
-    for (int i = 0; i < 4 && row + i < rows; i++) output[(size_t)(row + i) * outputs + feature] = bias + scale * dots[i];
+    for (int i = 0; i < 4 && row + i < rows; i++) output[(size_t)(row + i) * stride + feature] = bias + scale * dots[i];
 }
 
-/// Plain C: 4 lanes at a time in the compiler's vector type.
-static void gb_linear_q8_generic(const float *input, int rows, int inputs, const int8_t *weights, const float *scales,
-                                 const float *bias, int outputs, float *output) {
+/// Plain C: 4 lanes at a time in the compiler's vector type. Output rows are
+/// `stride` floats apart, so the vector kernels can hand it their last few weight rows.
+static void gb_linear_q8_generic_strided(const float *input, int rows, int inputs, const int8_t *weights,
+                                         const float *scales, const float *bias, int outputs, float *output,
+                                         int stride) {
     int vectorized = inputs & ~3;
     for (int feature = 0; feature < outputs; feature++) {
         const int8_t *weight = weights + (size_t)feature * inputs;
@@ -59,9 +61,14 @@ static void gb_linear_q8_generic(const float *input, int rows, int inputs, const
                 dots[i] = (sum[i][0] + sum[i][1]) + (sum[i][2] + sum[i][3]);
                 for (int k = vectorized; k < inputs; k++) dots[i] += x[i][k] * (float)weight[k];
             }
-            gb_store(output, rows, outputs, row, feature, dots, scales[feature], bias[feature]);
+            gb_store(output, rows, stride, row, feature, dots, scales[feature], bias[feature]);
         }
     }
+}
+
+static void gb_linear_q8_generic(const float *input, int rows, int inputs, const int8_t *weights, const float *scales,
+                                 const float *bias, int outputs, float *output) {
+    gb_linear_q8_generic_strided(input, rows, inputs, weights, scales, bias, outputs, output, outputs);
 }
 
 #ifdef GB_X86
@@ -114,48 +121,90 @@ __attribute__((target("avx2,fma"))) static void gb_linear_q8_avx2(const float *i
     }
     if (feature < outputs) {
         // An odd last weight row: the plain loop for it alone.
-        gb_linear_q8_generic(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature, bias + feature,
-                             1, output + feature);
+        gb_linear_q8_generic_strided(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature,
+                                     bias + feature, 1, output + feature, outputs);
     }
 }
 
+/// The sums of 16 vectors at once: lane `4i + j` of the result is the sum of
+/// the 16 lanes of `v[4j + i]`. A tree of 15 adds and 30 shuffles, against
+/// about 120 operations for 16 separate horizontal sums (which took a third
+/// of a product's time with 384 inputs).
+__attribute__((target("avx512f"))) static inline __m512 gb_sum16x16(const __m512 v[16]) {
+    // Each step adds the halves of two vectors' partial sums and packs both
+    // results into one vector: 16 vectors of 16 partial sums, then 8 of 8, 4 of 4, 2 of 2, 1 of 1.
+    __m512 eights[8], fours[4], twos[2];
+    for (int p = 0; p < 8; p++) {
+        eights[p] = _mm512_add_ps(_mm512_shuffle_f32x4(v[2 * p], v[2 * p + 1], _MM_SHUFFLE(1, 0, 1, 0)),
+                                  _mm512_shuffle_f32x4(v[2 * p], v[2 * p + 1], _MM_SHUFFLE(3, 2, 3, 2)));
+    }
+    for (int p = 0; p < 4; p++) {
+        fours[p] = _mm512_add_ps(_mm512_shuffle_f32x4(eights[2 * p], eights[2 * p + 1], _MM_SHUFFLE(2, 0, 2, 0)),
+                                 _mm512_shuffle_f32x4(eights[2 * p], eights[2 * p + 1], _MM_SHUFFLE(3, 1, 3, 1)));
+    }
+    for (int p = 0; p < 2; p++) {
+        twos[p] = _mm512_add_ps(_mm512_shuffle_ps(fours[2 * p], fours[2 * p + 1], _MM_SHUFFLE(1, 0, 1, 0)),
+                                _mm512_shuffle_ps(fours[2 * p], fours[2 * p + 1], _MM_SHUFFLE(3, 2, 3, 2)));
+    }
+    return _mm512_add_ps(_mm512_shuffle_ps(twos[0], twos[1], _MM_SHUFFLE(2, 0, 2, 0)),
+                         _mm512_shuffle_ps(twos[0], twos[1], _MM_SHUFFLE(3, 1, 3, 1)));
+}
+
 /// AVX-512: 16 lanes, blocks of 4 rows × 4 weight rows (16 accumulators of the 32 registers).
+///
+/// The 4 weight rows are turned into floats once, into a buffer that stays in
+/// the first-level cache, and read from there by every block of input rows:
+/// converting them again for each block took a third of the time.
 __attribute__((target("avx512f"))) static void gb_linear_q8_avx512(const float *input, int rows, int inputs,
                                                                      const int8_t *weights, const float *scales,
                                                                      const float *bias, int outputs, float *output) {
+    enum { widest = 2048 };
+    if (inputs > widest) {
+        gb_linear_q8_generic(input, rows, inputs, weights, scales, bias, outputs, output);
+        return;
+    }
+    __attribute__((aligned(64))) float converted[4 * widest];
     int vectorized = inputs & ~15;
     int feature = 0;
     for (; feature + 4 <= outputs; feature += 4) {
         const int8_t *w = weights + (size_t)feature * inputs;
+        for (int j = 0; j < 4; j++) {
+            for (int k = 0; k < vectorized; k += 16) {
+                __m128i bytes = _mm_loadu_si128((const __m128i *)(w + (size_t)j * inputs + k));
+                _mm512_store_ps(converted + j * widest + k, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(bytes)));
+            }
+        }
         for (int row = 0; row < rows; row += 4) {
             const float *x[4];
             gb_row_block(input, rows, inputs, row, x);
-            __m512 sum[4][4];
-            for (int j = 0; j < 4; j++)
-                for (int i = 0; i < 4; i++) sum[j][i] = _mm512_setzero_ps();
+            // sum[4j + i]: input row i times weight row j.
+            __m512 sum[16];
+            for (int n = 0; n < 16; n++) sum[n] = _mm512_setzero_ps();
             for (int k = 0; k < vectorized; k += 16) {
                 __m512 value[4];
                 for (int i = 0; i < 4; i++) value[i] = _mm512_loadu_ps(x[i] + k);
                 for (int j = 0; j < 4; j++) {
-                    __m128i bytes = _mm_loadu_si128((const __m128i *)(w + (size_t)j * inputs + k));
-                    __m512 weight = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(bytes));
-                    for (int i = 0; i < 4; i++) sum[j][i] = _mm512_fmadd_ps(value[i], weight, sum[j][i]);
+                    __m512 weight = _mm512_load_ps(converted + j * widest + k);
+                    for (int i = 0; i < 4; i++) sum[4 * j + i] = _mm512_fmadd_ps(value[i], weight, sum[4 * j + i]);
                 }
             }
+            // Lane 4i + j: row i, weight row j.
+            float dots[16];
+            _mm512_storeu_ps(dots, gb_sum16x16(sum));
             for (int j = 0; j < 4; j++) {
                 const int8_t *weight = w + (size_t)j * inputs;
-                float dots[4];
+                float column[4];
                 for (int i = 0; i < 4; i++) {
-                    dots[i] = _mm512_reduce_add_ps(sum[j][i]);
-                    for (int k = vectorized; k < inputs; k++) dots[i] += x[i][k] * (float)weight[k];
+                    column[i] = dots[4 * i + j];
+                    for (int k = vectorized; k < inputs; k++) column[i] += x[i][k] * (float)weight[k];
                 }
-                gb_store(output, rows, outputs, row, feature + j, dots, scales[feature + j], bias[feature + j]);
+                gb_store(output, rows, outputs, row, feature + j, column, scales[feature + j], bias[feature + j]);
             }
         }
     }
     if (feature < outputs) {
-        gb_linear_q8_generic(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature, bias + feature,
-                             outputs - feature, output + feature);
+        gb_linear_q8_generic_strided(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature,
+                                     bias + feature, outputs - feature, output + feature, outputs);
     }
 }
 
@@ -197,12 +246,44 @@ static gb_linear_kernel gb_linear_kernel_for_this_cpu(void) {
 
 void gb_linear_q8(const float *input, int rows, int inputs, const int8_t *weights, const float *scales,
                   const float *bias, int outputs, float *output) {
-    gb_linear_kernel_for_this_cpu()(input, rows, inputs, weights, scales, bias, outputs, output);
+    gb_linear_kernel kernel = gb_linear_kernel_for_this_cpu();
+    // A batch (thousands of rows) goes 64 rows at a time, so the rows being
+    // multiplied (under 400 KB) and the layer's weights stay in the second-level
+    // cache together. Each row's result does not depend on the others.
+    enum { panel = 64 };
+    for (int row = 0; row < rows; row += panel) {
+        int count = rows - row < panel ? rows - row : panel;
+        kernel(input + (size_t)row * inputs, count, inputs, weights, scales, bias, outputs,
+               output + (size_t)row * outputs);
+    }
 }
 
 const char *gb_kernel_name(void) {
     gb_linear_kernel_for_this_cpu();
     return __atomic_load_n(&gb_linear_name, __ATOMIC_ACQUIRE);
+}
+
+int gb_linear_q8_on(gb_kernel kernel, const float *input, int rows, int inputs, const int8_t *weights,
+                    const float *scales, const float *bias, int outputs, float *output) {
+    gb_linear_kernel chosen = gb_linear_q8_generic;
+    switch (kernel) {
+    case gb_kernel_generic: break;
+#ifdef GB_X86
+    case gb_kernel_avx2:
+        __builtin_cpu_init();
+        if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) return 0;
+        chosen = gb_linear_q8_avx2;
+        break;
+    case gb_kernel_avx512:
+        __builtin_cpu_init();
+        if (!__builtin_cpu_supports("avx512f")) return 0;
+        chosen = gb_linear_q8_avx512;
+        break;
+#endif
+    default: return 0;
+    }
+    chosen(input, rows, inputs, weights, scales, bias, outputs, output);
+    return 1;
 }
 
 // MARK: - Attention

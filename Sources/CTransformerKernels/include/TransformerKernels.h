@@ -28,4 +28,12 @@ void gb_attention(const float *queryKeyValue, int count, int hidden, int heads, 
 /// Which code the products run on: "avx512", "avx2" or "generic".
 const char *gb_kernel_name(void);
 
+/// The kinds of code `gb_linear_q8` chooses from.
+typedef enum { gb_kernel_generic = 0, gb_kernel_avx2 = 1, gb_kernel_avx512 = 2 } gb_kernel;
+
+/// `gb_linear_q8` on the given kind of code, for tests (each must give the
+/// same products); returns 0 without computing anything when this processor cannot run it.
+int gb_linear_q8_on(gb_kernel kernel, const float *input, int rows, int inputs, const int8_t *weights,
+                    const float *scales, const float *bias, int outputs, float *output);
+
 #endif

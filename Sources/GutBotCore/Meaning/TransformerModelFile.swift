@@ -78,7 +78,9 @@ public struct TransformerModelFile: Sendable {
             let values = [Int8](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var offset = 0
                 for matrix in matrices {
-                    matrix.values.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).baseAddress!.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+                    matrix.values.withUnsafeBytes { bytes in
+                        UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[offset...]).copyMemory(from: bytes)
+                    }
                     offset += matrix.values.count
                 }
                 initialized = count
