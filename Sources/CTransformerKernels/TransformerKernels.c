@@ -188,9 +188,22 @@ __attribute__((target("avx512f"))) static void gb_linear_q8_avx512(const float *
                     for (int i = 0; i < 4; i++) sum[4 * j + i] = _mm512_fmadd_ps(value[i], weight, sum[4 * j + i]);
                 }
             }
-            // Lane 4i + j: row i, weight row j.
+            // Lane 4i + j: row i, weight row j, so each 128-bit quarter is one row's 4 outputs.
+            __m512 dot = gb_sum16x16(sum);
+            if (vectorized == inputs) {
+                // bias + scale × dot for the 4 outputs of each row at once (one rounding, as the loop below).
+                __m512 scale = _mm512_broadcast_f32x4(_mm_loadu_ps(scales + feature));
+                __m512 shift = _mm512_broadcast_f32x4(_mm_loadu_ps(bias + feature));
+                __m512 result = _mm512_fmadd_ps(scale, dot, shift);
+                float *out = output + (size_t)row * outputs + feature;
+                _mm_storeu_ps(out, _mm512_extractf32x4_ps(result, 0));
+                if (row + 1 < rows) _mm_storeu_ps(out + outputs, _mm512_extractf32x4_ps(result, 1));
+                if (row + 2 < rows) _mm_storeu_ps(out + 2 * outputs, _mm512_extractf32x4_ps(result, 2));
+                if (row + 3 < rows) _mm_storeu_ps(out + 3 * outputs, _mm512_extractf32x4_ps(result, 3));
+                continue;
+            }
             float dots[16];
-            _mm512_storeu_ps(dots, gb_sum16x16(sum));
+            _mm512_storeu_ps(dots, dot);
             for (int j = 0; j < 4; j++) {
                 const int8_t *weight = w + (size_t)j * inputs;
                 float column[4];
