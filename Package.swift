@@ -16,19 +16,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // C wrappers: a module map and a shim header each. CStemmer's and COpenBLAS's
-        // headers only include libstemmer and CBLAS; CReadline's also holds the C that readline needs
+        // C wrappers: a module map and a shim header each. CStemmer's header only
+        // includes libstemmer; CReadline's also holds the C that readline needs
         // (the completion hook, the Ctrl-C and SIGTERM/SIGHUP handlers), since
         // Swift 6 cannot touch readline's globals.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
-        // Matrix products for the transformer encoder (Debian's libopenblas-dev).
-        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        // The transformer encoder's matrix products over its int8 weights, in C: chosen at run time
+        // for AVX-512, AVX2 or plain C, which Swift code cannot be (it is compiled for one processor).
+        .target(name: "CTransformerKernels", path: "Sources/CTransformerKernels"),
         // The core: no terminal I/O.
         .target(
             name: "GutBotCore",
             dependencies: [
-                "CStemmer", "COpenBLAS", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                "CStemmer", "CTransformerKernels", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The article, compiled in: answers cite it and `/source` quotes it.
             resources: [.embedInCode("Article/article.txt")]
@@ -48,9 +50,12 @@ let package = Package(
         // What every test target shares: the package's paths and the shipped engine, loaded one way.
         .target(name: "GutBotTestSupport", dependencies: ["GutBotCore"], path: "Tests/GutBotTestSupport"),
         // Crypto: the model-file tests re-sign damaged files to reach the checks after the checksum.
+        // CTransformerKernels: every kernel is checked, not only the one this processor runs.
         .testTarget(
             name: "GutBotCoreTests",
-            dependencies: ["GutBotCore", "GutBotTestSupport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "GutBotCore", "GutBotTestSupport", "CTransformerKernels", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(name: "GutBotToolsTests", dependencies: ["GutBotTools", "GutBotTestSupport"]),
         // Drives the built binary as a user would; depends on it so `swift test` builds it.

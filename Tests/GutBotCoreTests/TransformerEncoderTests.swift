@@ -1,3 +1,4 @@
+import CTransformerKernels
 import Crypto
 import Foundation
 import GutBotTestSupport
@@ -141,6 +142,46 @@ import Testing
             x += 1 / 1024
         }
         #expect(worst < 5e-7, "largest error \(worst)")
+    }
+
+    /// Every kernel this processor can run (AVX-512, AVX2, plain C) computes the same dense
+    /// layer, sizes that are not a multiple of any vector's width included: only one of them
+    /// runs on a given machine, so the others are checked here against a double-precision product.
+    @Test(arguments: [[1, 19, 7], [5, 40, 33], [7, 16, 6], [3, 17, 1], [13, 384, 40], [2, 1536, 9]])
+    func everyKernelComputesTheSameLayer(_ shape: [Int]) throws {
+        let (rows, inputs, outputs) = (shape[0], shape[1], shape[2])
+        let weights = (0..<(outputs * inputs)).map { Int8(truncatingIfNeeded: ($0 * 7919 + 13) % 255 - 127) }
+        let input = (0..<(rows * inputs)).map { Float(($0 * 31) % 200 - 100) / 100 }
+        let scales = (0..<outputs).map { Float($0 % 7 + 1) / 100 }
+        let bias = (0..<outputs).map { Float($0) / 10 }
+        // Each product in double precision, and the sum of its terms' sizes, which bounds float rounding.
+        var reference = [Double](repeating: 0, count: rows * outputs)
+        var size = [Double](repeating: 0, count: rows * outputs)
+        for row in 0..<rows {
+            for output in 0..<outputs {
+                var dot = 0.0
+                var terms = 0.0
+                for k in 0..<inputs {
+                    let term = Double(input[row * inputs + k]) * Double(weights[output * inputs + k])
+                    dot += term
+                    terms += abs(term)
+                }
+                reference[row * outputs + output] = Double(bias[output]) + Double(scales[output]) * dot
+                size[row * outputs + output] = abs(Double(bias[output])) + Double(scales[output]) * terms
+            }
+        }
+        var ran = 0
+        for kernel in [gb_kernel_generic, gb_kernel_avx2, gb_kernel_avx512] {
+            var products = [Float](repeating: .nan, count: rows * outputs)
+            guard
+                gb_linear_q8_on(
+                    kernel, input, Int32(rows), Int32(inputs), weights, scales, bias, Int32(outputs), &products) == 1
+            else { continue }
+            ran += 1
+            let worst = products.indices.map { abs(Double(products[$0]) - reference[$0]) / max(1, size[$0]) }.max() ?? 0
+            #expect(worst < 1e-5, "kernel \(kernel.rawValue): largest relative error \(worst)")
+        }
+        #expect(ran >= 1)
     }
 
     @Test func meaningComesFromContext() throws {

@@ -1,20 +1,20 @@
-import COpenBLAS
+import CTransformerKernels
 import Foundation
 
 /// The full all-MiniLM-L6-v2 sentence transformer: a 6-layer BERT whose token
 /// states are averaged into one vector, as sentence-transformers does.
 ///
 /// Unlike `StaticEncoder`, a token's contribution depends on its neighbours
-/// ("not good" is not "good" plus "not"), at the price of 10–20 ms per message
-/// on two cores instead of microseconds, and about 250 texts a second in a
-/// batch (see `Models/README.md`).
+/// ("not good" is not "good" plus "not"), at the price of milliseconds per
+/// message instead of microseconds (see `Models/README.md`).
 ///
-/// The weights come from `Models/minilm-l6.gbt` as int8 and are turned into
-/// f32 once, when the encoder is made (about 42 MB); every matrix product then
-/// goes through OpenBLAS's `cblas_sgemm`. The word embeddings alone stay int8
-/// (12 MB instead of 47 MB) and are turned into f32 a row at a time, for the
-/// tokens a text has. Each call works in buffers of its own, so one encoder
-/// can serve any number of threads.
+/// The weights stay as `Models/minilm-l6.gbt` stores them, int8 with one
+/// scale per row (10.6 MB for the layers, 12 MB for the word embeddings), and
+/// are never turned into a float copy: every dense layer is one call to the
+/// `CTransformerKernels` product, which converts each weight as it reads it.
+/// A message has a few dozen tokens, so reading the weights is most of the
+/// cost, and int8 is a quarter of the bytes. Each call works in buffers of its
+/// own, so one encoder can serve any number of threads.
 public struct TransformerEncoder: SentenceEncoder {
     /// Splits text into the model's token ids (BERT uncased WordPiece).
     public let tokenizer: WordPieceTokenizer
@@ -40,12 +40,8 @@ public struct TransformerEncoder: SentenceEncoder {
     /// stay around 30 MB.
     static let tokensPerPass = 2048
 
-    /// An encoder over a model file's weights, dequantised here.
+    /// An encoder over a model file's weights, used as stored (int8).
     public init(model: TransformerModelFile) {
-        // One message's matrices are a few dozen rows: handing them to a
-        // second thread costs more than it saves (300 questions took 9 s on
-        // one thread and 18 s on two here). OpenBLAS's setting is process-wide.
-        openblas_set_num_threads(1)
         let shape = model.shape
         let hidden = shape.hidden
         self.tokenizer = WordPieceTokenizer(vocabulary: model.vocabulary, maxCharactersPerWord: shape.maxCharactersPerWord)
@@ -65,13 +61,12 @@ public struct TransformerEncoder: SentenceEncoder {
             Layer(
                 // Query, key and value stacked into one matrix: one product gives all three.
                 queryKeyValue: Linear(
-                    weights: TransformerModelFile.QuantizedMatrix.dequantized(stacking: [layer.query, layer.key, layer.value]),
-                    bias: layer.queryBias + layer.keyBias + layer.valueBias, inputs: hidden),
-                attentionOutput: Linear(
-                    weights: layer.attentionOutput.dequantized(), bias: layer.attentionOutputBias, inputs: hidden),
+                    weights: TransformerModelFile.QuantizedMatrix(stacking: [layer.query, layer.key, layer.value]),
+                    bias: layer.queryBias + layer.keyBias + layer.valueBias),
+                attentionOutput: Linear(weights: layer.attentionOutput, bias: layer.attentionOutputBias),
                 attentionNorm: LayerNorm(weight: layer.attentionNormWeight, bias: layer.attentionNormBias, epsilon: epsilon),
-                intermediate: Linear(weights: layer.intermediate.dequantized(), bias: layer.intermediateBias, inputs: hidden),
-                output: Linear(weights: layer.output.dequantized(), bias: layer.outputBias, inputs: shape.intermediate),
+                intermediate: Linear(weights: layer.intermediate, bias: layer.intermediateBias),
+                output: Linear(weights: layer.output, bias: layer.outputBias),
                 outputNorm: LayerNorm(weight: layer.outputNormWeight, bias: layer.outputNormBias, epsilon: epsilon))
         }
     }
@@ -130,7 +125,8 @@ public struct TransformerEncoder: SentenceEncoder {
             rows += tokens.count
         }
         let work = Workspace(
-            rows: rows, hidden: dimensions, intermediate: intermediateSize, longest: spans.map(\.count).max() ?? 0)
+            rows: rows, hidden: dimensions, intermediate: intermediateSize, longest: spans.map(\.count).max() ?? 0,
+            headSize: dimensions / heads)
         // The buffers are raw pointers: keep their owner alive until the last one is read.
         return withExtendedLifetime(work) {
             // The token states, `rows × dimensions`: updated in place, layer by layer.
@@ -139,7 +135,7 @@ public struct TransformerEncoder: SentenceEncoder {
             for layer in layers {
                 // 1. Self-attention, then add what it found to each token and normalise (post-LN BERT).
                 layer.queryKeyValue.apply(states, rows: rows, into: work.queryKeyValue)
-                attend(work.queryKeyValue, spans: spans, into: work.context, scores: work.scores)
+                attend(work.queryKeyValue, spans: spans, into: work.context, scratch: work.attentionScratch)
                 layer.attentionOutput.apply(work.context, rows: rows, into: work.projected)
                 layer.attentionNorm.apply(states, adding: work.projected, rows: rows)
                 // 2. The feed-forward network, token by token, added and normalised the same way.
@@ -173,36 +169,17 @@ public struct TransformerEncoder: SentenceEncoder {
         embeddingNorm.apply(states, adding: nil, rows: row)
     }
 
-    /// Multi-head self-attention within each span of rows.
-    ///
+    /// Multi-head self-attention within each span of rows (see `gb_attention`):
     /// `queryKeyValue` holds each token's query, key and value side by side
-    /// (`3 × dimensions` a row); head `h` reads components `h × headSize ..< (h + 1) × headSize`
-    /// of each, and writes the same components of `context`.
+    /// (`3 × dimensions` a row), and each text's rows are its own, so no token sees another text.
     private func attend(
         _ queryKeyValue: UnsafePointer<Float>, spans: [Range<Int>], into context: UnsafeMutablePointer<Float>,
-        scores: UnsafeMutablePointer<Float>
+        scratch: UnsafeMutablePointer<Float>
     ) {
-        let hidden = dimensions
-        let headSize = hidden / heads
-        let stride = 3 * hidden
-        let scale = 1 / Float(headSize).squareRoot()
         for span in spans {
-            let count = span.count
-            for head in 0..<heads {
-                let query = queryKeyValue + span.lowerBound * stride + head * headSize
-                let key = query + hidden
-                let value = query + 2 * hidden
-                // scores = Q·Kᵀ / √headSize: how much each token (row) attends to each other (column).
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(count), Int32(count), Int32(headSize),
-                    scale, query, Int32(stride), key, Int32(stride), 0, scores, Int32(count))
-                Self.softmaxRows(scores, rows: count, columns: count)
-                // context = softmax(scores)·V, into this head's columns.
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(count), Int32(headSize), Int32(count),
-                    1, scores, Int32(count), value, Int32(stride), 0, context + span.lowerBound * hidden + head * headSize,
-                    Int32(hidden))
-            }
+            gb_attention(
+                queryKeyValue + span.lowerBound * 3 * dimensions, Int32(span.count), Int32(dimensions), Int32(heads),
+                context + span.lowerBound * dimensions, scratch)
         }
     }
 
@@ -215,22 +192,6 @@ public struct TransformerEncoder: SentenceEncoder {
         }
         // Dividing by the count would not change the direction.
         return Vector.normalized(sum)
-    }
-
-    /// Each row made into probabilities: exp(x − row max) / sum; the max keeps exp from overflowing.
-    private static func softmaxRows(_ matrix: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        for row in 0..<rows {
-            let values = matrix + row * columns
-            var largest = -Float.infinity
-            for column in 0..<columns { largest = max(largest, values[column]) }
-            var sum: Float = 0
-            for column in 0..<columns {
-                values[column] = expf(values[column] - largest)
-                sum += values[column]
-            }
-            let scale = 1 / sum
-            for column in 0..<columns { values[column] *= scale }
-        }
     }
 
     /// BERT's GELU, the exact (erf) form: x·Φ(x) = x/2 · (1 + erf(x/√2)).
@@ -266,7 +227,7 @@ public struct TransformerEncoder: SentenceEncoder {
     }
 }
 
-/// One transformer layer's weights, in f32.
+/// One transformer layer's weights.
 private struct Layer: Sendable {
     let queryKeyValue: Linear
     let attentionOutput: Linear
@@ -276,24 +237,22 @@ private struct Layer: Sendable {
     let outputNorm: LayerNorm
 }
 
-/// A dense layer, `output = input · weightsᵀ + bias`.
+/// A dense layer, `output = input · weightsᵀ + bias`, over int8 weights with a scale per row.
 private struct Linear: Sendable {
-    /// `outputs × inputs`, row-major: one row per output feature, as PyTorch stores it.
-    let weights: [Float]
+    /// `outputs × inputs`: one row per output feature, as PyTorch stores it.
+    let weights: TransformerModelFile.QuantizedMatrix
     let bias: [Float]
-    let inputs: Int
-    var outputs: Int { bias.count }
 
     /// Applies the layer to `rows` input rows, writing `rows × outputs` values.
     func apply(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
-        // Each output row starts as the bias; the product is then added onto it (beta = 1).
-        bias.withUnsafeBufferPointer { bias in
-            for row in 0..<rows { (output + row * outputs).update(from: bias.baseAddress!, count: outputs) }
-        }
-        weights.withUnsafeBufferPointer { weights in
-            cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
-                1, input, Int32(inputs), weights.baseAddress, Int32(inputs), 1, output, Int32(outputs))
+        weights.values.withUnsafeBufferPointer { values in
+            weights.scales.withUnsafeBufferPointer { scales in
+                bias.withUnsafeBufferPointer { bias in
+                    gb_linear_q8(
+                        input, Int32(rows), Int32(weights.columns), values.baseAddress, scales.baseAddress, bias.baseAddress,
+                        Int32(weights.rows), output)
+                }
+            }
         }
     }
 }
@@ -342,12 +301,15 @@ private final class Workspace {
     let projected: UnsafeMutablePointer<Float>
     /// The feed-forward network's hidden layer, `rows × intermediate`.
     let intermediate: UnsafeMutablePointer<Float>
-    /// One head's attention scores for the longest text, `longest × longest`.
-    let scores: UnsafeMutablePointer<Float>
+    /// One head's attention scores and transposed keys for the longest text, `longest × (longest + headSize)`.
+    let attentionScratch: UnsafeMutablePointer<Float>
 
-    init(rows: Int, hidden: Int, intermediate: Int, longest: Int) {
+    init(rows: Int, hidden: Int, intermediate: Int, longest: Int, headSize: Int) {
         func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
-            let pointer = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
+            // On a cache line: the kernels read whole 64-byte vectors along each row, and a
+            // row of the model's widths stays aligned (a quarter faster than malloc's 16 bytes).
+            let pointer = UnsafeMutableRawPointer.allocate(byteCount: 4 * max(count, 1), alignment: 64)
+                .bindMemory(to: Float.self, capacity: max(count, 1))
             pointer.initialize(repeating: 0, count: max(count, 1))
             return pointer
         }
@@ -356,10 +318,10 @@ private final class Workspace {
         context = buffer(rows * hidden)
         projected = buffer(rows * hidden)
         self.intermediate = buffer(rows * intermediate)
-        scores = buffer(longest * longest)
+        attentionScratch = buffer(longest * (longest + headSize))
     }
 
     deinit {
-        for pointer in [states, queryKeyValue, context, projected, intermediate, scores] { pointer.deallocate() }
+        for pointer in [states, queryKeyValue, context, projected, intermediate, attentionScratch] { pointer.deallocate() }
     }
 }

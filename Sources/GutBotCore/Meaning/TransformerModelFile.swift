@@ -63,31 +63,31 @@ public struct TransformerModelFile: Sendable {
         /// `rows × columns` int8 values, row-major.
         public let values: [Int8]
 
-        /// The matrix in f32, row-major.
-        public func dequantized() -> [Float] {
-            Self.dequantized(stacking: [self])
+        /// A matrix of `rows × columns` int8 `values` with a scale per row.
+        init(rows: Int, columns: Int, scales: [Float], values: [Int8]) {
+            self.rows = rows
+            self.columns = columns
+            self.scales = scales
+            self.values = values
         }
 
-        /// Matrices of equal width in f32, one under the other, written straight
-        /// into one array (no temporary copies to leave the allocator holding).
-        public static func dequantized(stacking matrices: [QuantizedMatrix]) -> [Float] {
+        /// Matrices of equal width, one under the other.
+        init(stacking matrices: [QuantizedMatrix]) {
             let count = matrices.reduce(0) { $0 + $1.values.count }
-            return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            // Copied as raw memory: a per-element copy of a million bytes is slow in debug builds.
+            let values = [Int8](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var offset = 0
                 for matrix in matrices {
-                    matrix.values.withUnsafeBufferPointer { values in
-                        for row in 0..<matrix.rows {
-                            let scale = matrix.scales[row]
-                            for column in 0..<matrix.columns {
-                                let index = row * matrix.columns + column
-                                out.initializeElement(at: offset + index, to: Float(values[index]) * scale)
-                            }
-                        }
+                    matrix.values.withUnsafeBytes { bytes in
+                        UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[offset...]).copyMemory(from: bytes)
                     }
                     offset += matrix.values.count
                 }
                 initialized = count
             }
+            self.init(
+                rows: matrices.reduce(0) { $0 + $1.rows }, columns: matrices.first?.columns ?? 0,
+                scales: matrices.flatMap(\.scales), values: values)
         }
     }
 
