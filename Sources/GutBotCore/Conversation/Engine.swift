@@ -110,7 +110,8 @@ public struct Engine: Sendable {
             }
         }
         let forms = safety.rulebook.forms(of: text)
-        if var crisis = safety.screen(text, forms: forms, judgement: judgement, in: &session) {
+        if let response = safety.screen(text, forms: forms, judgement: judgement, crisis: &session.crisis) {
+            var crisis = safetyReply(response, from: Reply.safetyID)
             crisis.screening = reading.vector == nil ? nil : judgement
             crisis.depth = reading.vector == nil ? nil : reading.depth
             remember(crisis, in: &session)
@@ -148,24 +149,26 @@ public struct Engine: Sendable {
             // A question asked in distress still gets its answer (or the
             // question that picks one), with support added.
             if reply.pluginID != Reply.fallbackID {
-                reply = safety.withSupportLine(reply)
+                reply.addReminder(safety.supportLine)
             } else {
                 let candidates = reply.candidates
-                reply = safety.distressReply(judgement: judgement)
+                reply = safetyReply(safety.distressResponse(judgement: judgement), from: Reply.supportID)
                 reply.candidates = candidates
                 session.pendingChoice = []
             }
         } else if safety.rulebook.mentions(forms: forms) {
             // A calm mention (research, a story, a loss long ago) is answered
             // as asked, with help named once.
-            reply = safety.withSupportLine(reply)
+            reply.addReminder(safety.supportLine)
         }
         reply.screening = reading.vector == nil ? nil : judgement
         reply.depth = reading.vector == nil ? nil : reading.depth
         if truncated {
             reply.text += "\n\n(That message was very long; I read only its first \(Self.readLimit) characters.)"
         }
-        reply = safety.remind(reply, in: &session)
+        // A few replies after a crisis point to help again; the crisis's
+        // reminder takes the place of any support line (both name the help).
+        if let reminder = safety.reminder(after: &session.crisis) { reply.reminder = reminder }
         remember(reply, in: &session)
         return reply
     }
@@ -176,6 +179,15 @@ public struct Engine: Sendable {
         return safety.net.judge(
             similarity, calibration: router.meaning(reading.depth).calibration, offset: netOffset, alsoBenign: 0..<netOffset,
             words: reading.analysis.words.count)
+    }
+
+    /// The reply that says what the safety screen answered, filed under
+    /// `pluginID` (``Reply/safetyID`` for a crisis, ``Reply/supportID`` for
+    /// distress) and, like a rule's category, under the verdict's category as its intent.
+    func safetyReply(_ response: SafetyResponse, from pluginID: String) -> Reply {
+        Reply(
+            text: response.text, pluginID: pluginID, intentID: response.verdict.category,
+            confidence: 1, source: response.source, safety: response.verdict)
     }
 
     /// The reply of the intent `candidate` names.
