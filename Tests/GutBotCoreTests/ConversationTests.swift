@@ -116,4 +116,18 @@ import Testing
     func outOfScopeLookalikesGetTheFallback(message: String) {
         #expect(ShippedEngine.reply(message).pluginID == Reply.fallbackID)
     }
+
+    /// One analysis serves every stage: the router's words, as typed (which
+    /// conversation words and "tell me more" read) and as corrected, and
+    /// safety's forms of the whole message, of which routing reads the start.
+    @Test func oneAnalysisServesSafetyAndRouting() {
+        let typo = engine.analyze("does exercize help my mood")
+        #expect(typo.reading.analysis.typed == engine.index.analyzer.normalizer.words("does exercize help my mood"))
+        #expect(typo.reading.analysis.typed.contains("exercize") && typo.reading.analysis.words.contains("exercise"))
+        let long = String(repeating: "does fiber help my mood ", count: 100) + "and I want to die"
+        let message = engine.analyze(long)
+        #expect(message.query.count == Engine.matchLimit && message.text == long && !message.truncated)
+        #expect(message.safetyForms == engine.safety.rulebook.forms(of: long))
+        #expect(message.safetyForms.contains { $0.contains("want to die") })
+    }
 }

@@ -62,6 +62,28 @@ import Testing
         #expect(replies[1].fullText.contains("doctor"))
     }
 
+    /// The screen words its answer and keeps its memory with no reply or
+    /// session in sight: the engine makes the reply, from the same words.
+    @Test func theScreenAnswersInItsOwnWordsAndTheEngineRepliesWithThem() throws {
+        let screen = try SafetyFixtures.usEngine.get().safety
+        var crisis: CrisisMemory?
+        let response = try #require(screen.screen("I want to die", crisis: &crisis))
+        #expect(response.text.contains(Self.reminder))
+        #expect(response.source == SafetyScreen.source)
+        #expect(crisis?.category == response.verdict.category)
+        let reply = try Self.conversation(["I want to die"])[0]
+        #expect(reply.text == response.text)
+        #expect(reply.intentID == response.verdict.category && reply.source == response.source)
+        var reminders: [String] = []
+        for _ in 0..<10 {
+            guard let reminder = screen.reminder(after: &crisis) else { break }
+            reminders.append(reminder)
+        }
+        #expect(reminders.count == screen.followUp.reminderTurns)
+        #expect(reminders.allSatisfy { $0.contains(Self.reminder) })
+        #expect(crisis == nil, "the crisis is forgotten after the last reminder")
+    }
+
     /// The verdict names the category, tier and rule, never the message.
     @Test func verdictsCarryNoMessageText() throws {
         let reply = try Self.conversation(["honestly might kms tonight"])[0]

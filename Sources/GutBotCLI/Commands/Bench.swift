@@ -80,7 +80,7 @@ struct Bench: ParsableCommand {
                 let fresh = Session(id: "bench-\(number)")
                 var session = fresh
                 var start = DispatchTime.now()
-                _ = engine.safety.screen(question, in: &session)
+                _ = engine.safety.screen(question, crisis: &session.crisis)
                 safety += seconds(since: start)
                 let query = String(question.prefix(Engine.matchLimit))
                 start = DispatchTime.now()

@@ -88,35 +88,20 @@ public struct Engine: Sendable {
     /// The reply to `text`, updating `session`.
     public func reply(to text: String, in session: inout Session) -> Reply {
         session.turn += 1
-        let truncated = text.utf8.count > Self.readLimit && text.count > Self.readLimit
-        let text = truncated ? String(text.prefix(Self.readLimit)) : text
-        // A message is never more characters than bytes: most need no cutting.
-        let query = text.utf8.count <= Self.matchLimit ? text : String(text.prefix(Self.matchLimit))
-        // Read once, for the safety net and the router alike, and once into
-        // the forms that safety's rules read (all of the text, not only its start).
-        var reading = router.read(query)
-        var judgement = judge(reading)
-        // The quick reading's ranking, when it was made to see whether the
-        // reading is clear and kept: routing then does not make it again.
-        var quickRanking: [Candidate]?
-        if router.deepMeaning != nil {
-            let nearCrisis = judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
-            let ranked = nearCrisis ? nil : router.rank(reading)
-            if let ranked, router.isClear(ranked) {
-                quickRanking = ranked
-            } else {
-                reading = router.deepened(reading)
-                judgement = judge(reading)
-            }
-        }
-        let forms = safety.rulebook.forms(of: text)
-        if var crisis = safety.screen(text, forms: forms, judgement: judgement, in: &session) {
-            crisis.screening = reading.vector == nil ? nil : judgement
-            crisis.depth = reading.vector == nil ? nil : reading.depth
+        // Read once, and handed to safety, conversation words and routing alike.
+        let message = analyze(text)
+        let judgement = message.judgement
+        let query = message.query
+        if let response = safety.screen(
+            message.text, forms: message.safetyForms, judgement: judgement, crisis: &session.crisis)
+        {
+            var crisis = safetyReply(response, from: Reply.safetyID)
+            crisis.screening = message.screening
+            crisis.depth = message.depth
             remember(crisis, in: &session)
             return crisis
         }
-        let words = index.analyzer.normalizer.words(query)
+        let words = message.reading.analysis.typed
         var reply: Reply
         if let word = ConversationWord.classify(words) {
             // After safety, before any topic: "stop" or "no" is never a topic question.
@@ -125,7 +110,7 @@ public struct Engine: Sendable {
             let previous = session.lastIntentID.flatMap { intentID in
                 session.lastTopicID.map { Candidate(pluginID: $0, intentID: intentID, score: 1) }
             }
-            let (route, candidates) = router.route(reading, ranked: quickRanking, in: session)
+            let (route, candidates) = router.route(message.reading, ranked: message.quickRanking, in: session)
             session.pendingChoice = []
             switch route {
             case .intent(let candidate):
@@ -144,30 +129,62 @@ public struct Engine: Sendable {
             }
             reply.candidates = Array(candidates.prefix(5))
         }
-        if safety.isDistress(forms: forms, judgement: judgement) {
+        if safety.isDistress(forms: message.safetyForms, judgement: judgement) {
             // A question asked in distress still gets its answer (or the
             // question that picks one), with support added.
             if reply.pluginID != Reply.fallbackID {
-                reply = safety.withSupportLine(reply)
+                reply.addReminder(safety.supportLine)
             } else {
                 let candidates = reply.candidates
-                reply = safety.distressReply(judgement: judgement)
+                reply = safetyReply(safety.distressResponse(judgement: judgement), from: Reply.supportID)
                 reply.candidates = candidates
                 session.pendingChoice = []
             }
-        } else if safety.rulebook.mentions(forms: forms) {
+        } else if safety.rulebook.mentions(forms: message.safetyForms) {
             // A calm mention (research, a story, a loss long ago) is answered
             // as asked, with help named once.
-            reply = safety.withSupportLine(reply)
+            reply.addReminder(safety.supportLine)
         }
-        reply.screening = reading.vector == nil ? nil : judgement
-        reply.depth = reading.vector == nil ? nil : reading.depth
-        if truncated {
+        reply.screening = message.screening
+        reply.depth = message.depth
+        if message.truncated {
             reply.text += "\n\n(That message was very long; I read only its first \(Self.readLimit) characters.)"
         }
-        reply = safety.remind(reply, in: &session)
+        // A few replies after a crisis point to help again; the crisis's
+        // reminder takes the place of any support line (both name the help).
+        if let reminder = safety.reminder(after: &session.crisis) { reply.reminder = reminder }
         remember(reply, in: &session)
         return reply
+    }
+
+    /// Reads `text` once for every stage of ``reply(to:in:)``: cut to
+    /// ``readLimit``; its start (``matchLimit``) read by the router, deeply
+    /// when the quick reading is near a crisis line or leaves the route in
+    /// doubt, and judged by the safety net; all of it read into the forms
+    /// safety's rules read.
+    public func analyze(_ text: String) -> MessageAnalysis {
+        let truncated = text.utf8.count > Self.readLimit && text.count > Self.readLimit
+        let text = truncated ? String(text.prefix(Self.readLimit)) : text
+        // A message is never more characters than bytes: most need no cutting.
+        let query = text.utf8.count <= Self.matchLimit ? text : String(text.prefix(Self.matchLimit))
+        var reading = router.read(query)
+        var judgement = judge(reading)
+        // The quick reading's ranking, when it was made to see whether the
+        // reading is clear and kept: routing then does not make it again.
+        var quickRanking: [Candidate]?
+        if router.deepMeaning != nil {
+            let nearCrisis = judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
+            let ranked = nearCrisis ? nil : router.rank(reading)
+            if let ranked, router.isClear(ranked) {
+                quickRanking = ranked
+            } else {
+                reading = router.deepened(reading)
+                judgement = judge(reading)
+            }
+        }
+        return MessageAnalysis(
+            text: text, truncated: truncated, reading: reading, quickRanking: quickRanking,
+            safetyForms: safety.rulebook.forms(of: text), judgement: judgement)
     }
 
     /// What the safety net makes of a message already read.
@@ -176,6 +193,15 @@ public struct Engine: Sendable {
         return safety.net.judge(
             similarity, calibration: router.meaning(reading.depth).calibration, offset: netOffset, alsoBenign: 0..<netOffset,
             words: reading.analysis.words.count)
+    }
+
+    /// The reply that says what the safety screen answered, filed under
+    /// `pluginID` (``Reply/safetyID`` for a crisis, ``Reply/supportID`` for
+    /// distress) and, like a rule's category, under the verdict's category as its intent.
+    func safetyReply(_ response: SafetyResponse, from pluginID: String) -> Reply {
+        Reply(
+            text: response.text, pluginID: pluginID, intentID: response.verdict.category,
+            confidence: 1, source: response.source, safety: response.verdict)
     }
 
     /// The reply of the intent `candidate` names.
@@ -268,4 +294,43 @@ public struct Engine: Sendable {
         session.lastIntentID = reply.intentID
         if plugin(withID: reply.pluginID) != nil { session.lastTopicID = reply.pluginID }
     }
+}
+
+/// One message analysed once, by ``Engine/analyze(_:)``, and handed to every
+/// stage of ``Engine/reply(to:in:)``: the safety screen reads
+/// ``safetyForms`` and ``judgement``, conversation words and the router read
+/// ``reading``. No stage normalises the message again.
+///
+/// It holds two normalisations of the message, and they stay two on purpose.
+/// Routing's (``Analyzer``, over the start of the message) folds case and
+/// accents, spells out contractions and corrects spelling towards the
+/// topics' vocabulary. Safety's (``SafetyText``, over all of it) also undoes
+/// disguises (digits for letters, starred and spaced-out letters, stretched
+/// letters), splits clauses, spells out slang and repairs typos in crisis
+/// key words, and never lets a correction aimed at topic words move a crisis
+/// word. Either one made to serve both would read worse for one of them.
+public struct MessageAnalysis: Sendable {
+    /// The message as read: cut to ``Engine/readLimit``, and all of it read by safety's rules.
+    public let text: String
+    /// Whether the message was longer than ``Engine/readLimit`` and cut.
+    public let truncated: Bool
+    /// The router's reading of the message's start, at the depth chosen:
+    /// words, spelling corrections, features and meaning.
+    public let reading: Router.Reading
+    /// The quick reading's ranking, when it was made to see whether the
+    /// reading is clear and kept, so that routing does not make it again.
+    public let quickRanking: [Candidate]?
+    /// The forms of ``text`` that safety's rules read (``SafetyRulebook/forms(of:)``).
+    public let safetyForms: [String]
+    /// What the safety net makes of ``reading``.
+    public let judgement: SafetyNet.Judgement
+
+    /// The start of the message that routing reads (at most ``Engine/matchLimit`` characters).
+    public var query: String { reading.text }
+
+    /// The net's judgement as replies show it: `nil` when the encoder could not read the message.
+    var screening: SafetyNet.Judgement? { reading.vector == nil ? nil : judgement }
+
+    /// The depth of meaning the replies show: `nil` when the encoder could not read the message.
+    var depth: Router.Depth? { reading.vector == nil ? nil : reading.depth }
 }

@@ -46,6 +46,11 @@ public struct Reply: Sendable, Equatable {
         self.choices = choices
     }
 
+    /// Adds `line` (a pointer to help) to the reminder, after any there is.
+    mutating func addReminder(_ line: String) {
+        reminder = reminder.map { $0 + " " + line } ?? line
+    }
+
     /// The plugin id of replies no plugin could give.
     public static let fallbackID = CorePluginID.fallback
     /// The text and the reminder as one, the way the JSON protocol's `text` has always carried them.
@@ -59,7 +64,7 @@ public struct Reply: Sendable, Equatable {
     /// The plugin id of the safety plugin.
     public static let safetyID = CorePluginID.safety
     /// The plugin id of the warm reply to distress that is not a crisis: the
-    /// safety screen gives it, but it is support, not an interception.
+    /// safety screen words it, but it is support, not an interception.
     public static let supportID = CorePluginID.support
     /// The intent id of the acknowledgement of a reset.
     public static let resetIntent = "reset"

@@ -25,18 +25,3 @@ public struct Session: Sendable, Equatable {
         self.id = id
     }
 }
-
-/// What the safety plugin remembers after a crisis reply.
-public struct CrisisMemory: Sendable, Equatable {
-    /// The category of the crisis that was caught.
-    public var category: String
-    /// Replies since then that still carried a pointer to help.
-    public var remindersGiven = 0
-    /// Whether the gentle check after a "just kidding" was already given.
-    public var checkedAfterRetraction = false
-
-    /// Memory of a crisis in `category`.
-    public init(category: String) {
-        self.category = category
-    }
-}

@@ -9,6 +9,10 @@ public struct Analyzer: Sendable {
     public struct Analysis: Sendable {
         /// The words after spelling correction, before stop words are dropped.
         public var words: [String]
+        /// The words as ``TextNormalizer/words(_:)`` gives them, before
+        /// spelling correction: kept so that no stage after the analysis
+        /// normalises the same text again.
+        public var typed: [String]
         /// Misspelt word to the vocabulary word it was read as.
         public var corrections: [String: String]
         /// Feature to weight; pairs are written "stem1 stem2".
@@ -41,6 +45,8 @@ public struct Analyzer: Sendable {
     /// once and reused, and the feature table is sized up front.
     public func analyze(_ text: String, speller: SpellingCorrector? = nil) -> Analysis {
         var words = normalizer.words(text)
+        // Shares the array until a correction changes `words`.
+        let typed = words
         var corrections: [String: String] = [:]
         var isStopword = words.map(Stopwords.english.contains)
         if let speller {
@@ -65,6 +71,6 @@ public struct Analyzer: Sendable {
             let stem = stemmer.stem(added)
             if features[stem] == nil { features[stem] = Self.synonymWeight }
         }
-        return Analysis(words: words, corrections: corrections, features: features)
+        return Analysis(words: words, typed: typed, corrections: corrections, features: features)
     }
 }

@@ -5,6 +5,10 @@ import Foundation
 /// not a ``Plugin`` (it has no intents and is never routed to), hence its
 /// name. It cannot be turned off: the engine requires one, and loading fails
 /// (so gutbot does not start) when its data is missing or broken.
+///
+/// It decides and words what to say (``SafetyResponse``, a reminder, a
+/// support line) but never makes a reply: the engine does, so the
+/// conversation depends on safety and not the other way round.
 public struct SafetyScreen: Sendable {
     /// What to look for: rules, guards and the lexicon.
     public let rulebook: SafetyRulebook
@@ -94,25 +98,31 @@ public struct SafetyScreen: Sendable {
         helplines.entry(for: region) ?? Helplines.Entry(emergency: "your local emergency number", crisisLines: [Helplines.directory])
     }
 
-    /// The safety reply to `text`, or `nil` to let topic plugins answer.
-    /// `forms` are the text's ``SafetyRulebook/forms(of:)``, when the caller
-    /// has already read them.
+    /// The article heading every reply of the screen cites.
+    public static let source = "Practical Risks and When to Seek Help"
+
+    /// What to say to `text` instead of any topic answer, or `nil` to let
+    /// topic plugins answer. `forms` are the text's
+    /// ``SafetyRulebook/forms(of:)``, when the caller has already read them.
+    /// `crisis` is the conversation's memory of a recent crisis, which this
+    /// reads and updates.
     ///
     /// Rules come first and decide category and tier where they fire; then
     /// the net's `judgement` of the same message, whose hits get the gentle
-    /// check-in unless the message is a calm mention (``SafetyRulebook/mentions(forms:)``). Either starts the session's crisis memory. Right after one,
-    /// taking it back ("jk") gets one gentle check; saying they are safe now
-    /// shortens the reminders to one.
+    /// check-in unless the message is a calm mention (``SafetyRulebook/mentions(forms:)``).
+    /// Either starts the crisis memory. Right after one, taking it back
+    /// ("jk") gets one gentle check; saying they are safe now shortens the
+    /// reminders to one.
     public func screen(
         _ text: String, forms: [String]? = nil, judgement: SafetyNet.Judgement = .none,
-        in session: inout Session
-    ) -> Reply? {
+        crisis: inout CrisisMemory?
+    ) -> SafetyResponse? {
         let forms = forms ?? rulebook.forms(of: text)
         let nearest = judgement == .none ? nil : Double(judgement.nearestCrisis)
         if var verdict = rulebook.verdict(forms: forms) {
             verdict.nearestCrisis = nearest
-            session.crisis = CrisisMemory(category: verdict.category)
-            return reply(verdict)
+            crisis = CrisisMemory(category: verdict.category)
+            return response(verdict)
         }
         // The net reads meaning, and a calm mention means much what a crisis
         // line about the same subject means; the guard's words decide.
@@ -121,72 +131,100 @@ public struct SafetyScreen: Sendable {
                 category: category, tier: .checkIn, rule: "net",
                 caughtBy: .net, nearestCrisis: nearest)
             let uncertain = category == "red-flag" ? category : SafetyWording.checkInCategory
-            session.crisis = CrisisMemory(category: uncertain)
-            return reply(verdict)
+            crisis = CrisisMemory(category: uncertain)
+            return response(verdict)
         }
-        guard var memory = session.crisis else { return nil }
+        guard var memory = crisis else { return nil }
         if !memory.checkedAfterRetraction, followUp.retractions.matches(anyOf: forms) {
             memory.checkedAfterRetraction = true
-            session.crisis = memory
-            return reply(
+            crisis = memory
+            return response(
                 SafetyVerdict(
                     category: SafetyWording.retractionCategory, tier: .check,
                     rule: "retraction"))
         }
         if followUp.movingOn.matches(anyOf: forms) {
             memory.remindersGiven = max(memory.remindersGiven, followUp.reminderTurns - 1)
-            session.crisis = memory
+            crisis = memory
         }
         return nil
     }
 
-    /// `reply` with a short pointer to help added, for a few replies after a
-    /// crisis; after the last one the session forgets the crisis.
-    public func remind(_ reply: Reply, in session: inout Session) -> Reply {
-        guard var memory = session.crisis else { return reply }
+    /// The short pointer to help that the next reply after a crisis carries,
+    /// counted in `crisis`; `nil` when none is due. After the last one the
+    /// memory is cleared, so the conversation forgets the crisis.
+    public func reminder(after crisis: inout CrisisMemory?) -> String? {
+        guard var memory = crisis else { return nil }
         guard memory.remindersGiven < followUp.reminderTurns else {
-            session.crisis = nil
-            return reply
+            crisis = nil
+            return nil
         }
         memory.remindersGiven += 1
-        session.crisis = memory.remindersGiven < followUp.reminderTurns ? memory : nil
-        var reminded = reply
-        reminded.reminder = wording.reminder(for: memory.category, entry: entry)
-        return reminded
+        crisis = memory.remindersGiven < followUp.reminderTurns ? memory : nil
+        return wording.reminder(for: memory.category, entry: entry)
     }
 
     /// Whether a message reads as distress that is not a crisis, by the words
     /// of its ``SafetyRulebook/forms(of:)`` or by the net's `judgement`. Only
-    /// asked once ``screen(_:forms:judgement:in:)`` let it through.
+    /// asked once ``screen(_:forms:judgement:crisis:)`` let it through.
     public func isDistress(forms: [String], judgement: SafetyNet.Judgement) -> Bool {
         judgement.distress || distressPatterns.matches(anyOf: forms)
     }
 
-    /// The warm reply to distress that is not a crisis, when no topic question came with it.
-    public func distressReply(judgement: SafetyNet.Judgement) -> Reply {
+    /// The warm words for distress that is not a crisis, when no topic
+    /// question came with it.
+    public func distressResponse(judgement: SafetyNet.Judgement) -> SafetyResponse {
         let verdict = SafetyVerdict(
             category: SafetyTier.distress.rawValue, tier: .distress,
             rule: judgement.distress ? "distress-net" : "distress-words", caughtBy: .distress,
             nearestCrisis: judgement == .none ? nil : Double(judgement.nearestCrisis))
-        return Reply(
-            text: wording.distressReply(entry: entry), pluginID: Reply.supportID,
-            intentID: SafetyTier.distress.rawValue, confidence: 1,
-            source: "Practical Risks and When to Seek Help", safety: verdict)
+        return SafetyResponse(verdict: verdict, text: wording.distressReply(entry: entry), source: Self.source)
     }
 
-    /// `reply` (a topic answer) with the short support line added as its
-    /// reminder, which front ends show after the answer's source line.
-    public func withSupportLine(_ reply: Reply) -> Reply {
-        var supported = reply
-        let line = wording.supportLine(entry: entry)
-        supported.reminder = supported.reminder.map { $0 + " " + line } ?? line
-        return supported
+    /// The short support line a topic answer carries when it was asked in
+    /// distress or calmly mentions a crisis subject.
+    public var supportLine: String {
+        wording.supportLine(entry: entry)
     }
 
-    private func reply(_ verdict: SafetyVerdict) -> Reply {
-        Reply(
-            text: wording.reply(for: verdict, entry: entry), pluginID: Reply.safetyID, intentID: verdict.category,
-            confidence: 1, source: "Practical Risks and When to Seek Help", safety: verdict)
+    private func response(_ verdict: SafetyVerdict) -> SafetyResponse {
+        SafetyResponse(verdict: verdict, text: wording.reply(for: verdict, entry: entry), source: Self.source)
+    }
+}
+
+/// What the screen says to a message it answers itself: why, and the words
+/// to say. The screen words its answers but does not make replies: the
+/// engine turns this into one, so that Safety never depends on the
+/// conversation that depends on it.
+public struct SafetyResponse: Sendable, Equatable {
+    /// Why the screen answers: category, tier and what caught the message.
+    public var verdict: SafetyVerdict
+    /// The words to say, with the help lines of the screen's region.
+    public var text: String
+    /// The article heading the words rest on.
+    public var source: String
+
+    /// A response with the given fields.
+    public init(verdict: SafetyVerdict, text: String, source: String) {
+        self.verdict = verdict
+        self.text = text
+        self.source = source
+    }
+}
+
+/// What the safety screen remembers after a crisis reply. The conversation
+/// keeps it and hands it back with every message it screens.
+public struct CrisisMemory: Sendable, Equatable {
+    /// The category of the crisis that was caught.
+    public var category: String
+    /// Replies since then that still carried a pointer to help.
+    public var remindersGiven = 0
+    /// Whether the gentle check after a "just kidding" was already given.
+    public var checkedAfterRetraction = false
+
+    /// Memory of a crisis in `category`.
+    public init(category: String) {
+        self.category = category
     }
 }
 
