@@ -97,6 +97,13 @@ import Testing
         #expect(error.line == (try Self.line(of: "tier: urgent", in: "safety.yml", directory: directory)))
     }
 
+    @Test func aMentionFlagThatIsNotABooleanIsAnError() throws {
+        let directory = try Self.brokenCopy("safety.yml") { $0.replacingOccurrences(of: "    mention: true", with: "    mention: often") }
+        let error = try #require(Self.loadError(directory))
+        #expect(error.line == (try Self.line(of: "mention: often", in: "safety.yml", directory: directory)))
+        #expect(error.message.contains("'mention'"))
+    }
+
     @Test func aCategoryWithoutWordingIsAnError() throws {
         let directory = try Self.brokenCopy("wording.yml") { $0.replacingOccurrences(of: "  red-flag:\n", with: "  red-flags:\n") }
         let error = try #require(Self.loadError(directory))

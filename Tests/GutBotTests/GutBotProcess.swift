@@ -1,6 +1,8 @@
 import Foundation
 import GutBotTestSupport
 
+@testable import GutBotCore
+
 /// Runs the built `gutbot` binary the way a user would, for tests that must
 /// hold from the outside: the JSON protocol, exit codes, files written.
 struct GutBotProcess {
@@ -34,6 +36,10 @@ struct GutBotProcess {
 
     /// The shipped plugin directory.
     static let plugins = TestPackage.root.appendingPathComponent("Plugins").path
+
+    /// How many crisis rules the shipped safety data has, as `/help`, `check`
+    /// and the weaker-data refusal count them: read, so adding a rule breaks no test.
+    static let shippedRuleCount = SafetyFile.ruleCount(directory: plugins + "/safety") ?? 0
 
     /// Runs gutbot with `arguments`, feeding `input` on stdin, in `directory`
     /// (default: the package root), with `environment` added to a clean one.

@@ -30,7 +30,7 @@ import Testing
         _ = tmux.waitFor("diet: ")
         // /help says where the safety data in force came from.
         try tmux.type("/help", "Enter")
-        #expect(tmux.waitFor("safety: ").contains("safety: 27 rules from \(GutBotProcess.plugins)/safety"))
+        #expect(tmux.waitFor("safety: ").contains("safety: \(GutBotProcess.shippedRuleCount) rules from \(GutBotProcess.plugins)/safety"))
         // SIGTERM at the prompt: a clean exit, with everything already saved.
         let pid = try #require(
             Int32(String(contentsOf: home.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -194,7 +194,7 @@ public struct Router: Sendable {
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
-        // A turn that points back ("does that work for anxiety too?") means
+        // A turn that points back ("is it ok every day?") means
         // the last topic unless another is clearly better.
         if let last = session.lastTopicID, session.lastTopicQuestion != nil, FollowUp.pointsBack(words),
             let best = topics(ranked).first, best.pluginID != last,
