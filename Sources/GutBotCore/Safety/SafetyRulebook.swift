@@ -82,8 +82,15 @@ public struct SafetyRulebook: Sendable {
     /// mentions a crisis subject: a guard marked `mention` matches it, here
     /// or in an addition. Asked only of messages that are not a crisis.
     public func mentions(forms: [String]) -> Bool {
-        guards.contains { $0.isMention && $0.patterns.matches(anyOf: forms) }
-            || additions.contains { $0.mentions(forms: forms) }
+        // Through the prefilter, as the rules' own guards are read: most
+        // messages hold none of the words a mention pattern needs.
+        let ownMention =
+            guards.contains(where: \.isMention)
+            && forms.contains { text in
+                let form = SafetyForm(text, guards: guards, prefilter: prefilter)
+                return guards.contains { $0.isMention && $0.patterns.matches(form) }
+            }
+        return ownMention || additions.contains { $0.mentions(forms: forms) }
     }
 
     /// Whether `patterns` match any form of `text` (for follow-up cues).
