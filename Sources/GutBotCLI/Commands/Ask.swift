@@ -20,10 +20,9 @@ struct Ask: ParsableCommand {
         var session = Session(id: JSONLines.defaultSession)
         let text = question.joined(separator: " ")
         let reply: Reply
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("/") {
+        if let command = ChatCommands.slashCommand(in: text) {
             // As in JSON: a slash-command is refused, never read as a question,
             // but the safety screen still answers a crisis in it.
-            let command = String(text.trimmingCharacters(in: .whitespaces).dropFirst())
             guard let safety = ChatCommands.safetyReply(to: command, engine: engine, session: &session) else {
                 Terminal.error("error: ask takes a question; slash-commands such as /help work in the chat (run gutbot)")
                 throw ExitCode.failure

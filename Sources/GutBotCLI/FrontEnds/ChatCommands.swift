@@ -1,3 +1,4 @@
+import Foundation
 import GutBotCore
 
 /// The chat's slash-commands and conversation state, shared by the REPL and
@@ -102,6 +103,13 @@ struct ChatCommands {
                         + ". (A line starting with / is never read as a question.)")
             ])
         }
+    }
+
+    /// What follows the slash when `text` (spaces around it aside) is a
+    /// slash-command, for the front ends that refuse them; `nil` otherwise.
+    static func slashCommand(in text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : nil
     }
 
     /// The reply to `text` when the safety screen answers it (a crisis, or

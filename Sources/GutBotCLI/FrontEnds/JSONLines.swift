@@ -179,10 +179,9 @@ enum JSONLines {
         // The chat's slash-commands are for people at a prompt; a program has
         // fields ("reset": true). Such a text is refused, never read as a
         // question, except that the safety screen still answers a crisis in it.
-        if let text = request.text, text.trimmingCharacters(in: .whitespaces).hasPrefix("/") {
+        if let text = request.text, let command = ChatCommands.slashCommand(in: text) {
             if request.reset == true { _ = engine.reset(&session) }
-            let command = text.trimmingCharacters(in: .whitespaces).dropFirst()
-            guard let reply = ChatCommands.safetyReply(to: String(command), engine: engine, session: &session) else {
+            guard let reply = ChatCommands.safetyReply(to: command, engine: engine, session: &session) else {
                 return encode(
                     Failure(
                         error: "line \(number): \"text\" starts with /, and slash-commands work only in the chat; "
