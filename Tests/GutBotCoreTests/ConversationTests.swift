@@ -43,7 +43,10 @@ import Testing
 
     /// A turn that points back with no topic words of its own is read with
     /// the question before it; alone, it is out of scope.
-    @Test(arguments: [("does fiber help my mood", "is it forever?"), ("how much sleep do i need", "how much?")])
+    @Test(arguments: [
+        ("does fiber help my mood", "is it forever?"), ("how much sleep do i need", "how much?"),
+        ("does exercise help depression", "how often?"),
+    ])
     func aTurnThatPointsBackStaysOnTheTopic(question: String, turn: String) {
         var alone = Session(id: "alone")
         #expect(engine.reply(to: turn, in: &alone).pluginID == Reply.fallbackID)

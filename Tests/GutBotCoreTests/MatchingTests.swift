@@ -107,4 +107,27 @@ import Testing
         #expect(ranked[0].score == ranked[1].score)
         #expect(ranked[0].matchedTerms == ["fiber", "mood"])
     }
+    /// The out-of-scope class is many unrelated questions: one close example
+    /// decides, where its centroid would drown that example in the others.
+    @Test func outOfScopeIsScoredByItsClosestExample() throws {
+        let stemmer = try #require(Stemmer())
+        let plugins: [any Plugin] = [
+            TopicPlugin(
+                id: "probiotics", name: "P", summary: "p",
+                intents: [
+                    Intent(
+                        id: "worth", examples: ["are probiotics worth taking", "do probiotics help my mood"], answer: "x",
+                        source: nil)
+                ])
+        ]
+        let outOfScope = [
+            "can my dog take probiotics", "weather in paris tomorrow", "cheapest flights to rome", "how do i reset my phone",
+            "who won the match last night", "python function to sort a list",
+        ]
+        let index = IntentIndex(plugins: plugins, outOfScope: outOfScope, analyzer: Analyzer(lexicon: Lexicon(), stemmer: stemmer))
+        let analysis = index.analyze("should my dog take probiotics")
+        #expect(index.rank(analysis: analysis).first?.pluginID == Router.outOfScopeID)
+        // Read as a whole, the class is far from the question: the topic leads.
+        #expect(index.rank(analysis: analysis, outOfScopeByClosest: false).first?.pluginID == "probiotics")
+    }
 }

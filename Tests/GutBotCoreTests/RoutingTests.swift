@@ -47,6 +47,9 @@ import Testing
         "how do I change a flat tyre on my bike",
         "who won the football match last night",
         "write me a python function that sorts a list",
+        // tempting: a topic's words, asking what the article does not cover
+        "is it ok to give my cat probiotic yoghurt",
+        "does stress make your hair thin out",
     ])
     func unrelatedQuestionsGetTheFallback(message: String) {
         let reply = ShippedEngine.reply(message)

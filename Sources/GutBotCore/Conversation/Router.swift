@@ -43,6 +43,8 @@ public struct Router: Sendable {
     public var contextMinimum = 0.1
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
+    /// The out-of-scope class's place in the index, if it has examples.
+    private let outOfScopeGroup: Int?
 
     /// One way of reading meaning: an encoder, the example vectors it made
     /// (the first groups are the index's intents, in its order), and how to
@@ -81,6 +83,7 @@ public struct Router: Sendable {
         var positions: [String: Int] = [:]
         for (number, intent) in index.intents.enumerated() { positions[intent.pluginID + "/" + intent.intentID] = number }
         self.positions = positions
+        outOfScopeGroup = index.intents.firstIndex { $0.pluginID == Self.outOfScopeID }
     }
 
     /// One message read both ways, made once and shared by safety and routing.
@@ -171,24 +174,31 @@ public struct Router: Sendable {
         case .more?:
             if let next = nextIntent(after: session) { return (.intent(next), []) }
         case .shift(let subject)?:
-            let alone = rank(read(subject, forRoutingOnly: true, depth: reading.depth))
+            // "and coffee?" leans on the conversation too: see `leaning` below.
+            let alone = rank(read(subject, forRoutingOnly: true, depth: reading.depth), outOfScopeByClosest: false)
             if let best = topics(alone).first, best.score >= threshold {
                 return (decide(alone), alone)
             }
             if let previous = session.lastTopicQuestion {
-                let combined = rank(read(previous + " " + subject, forRoutingOnly: true, depth: reading.depth))
+                let combined = rank(
+                    read(previous + " " + subject, forRoutingOnly: true, depth: reading.depth), outOfScopeByClosest: false)
                 return (decide(combined), combined)
             }
         case nil:
             break
         }
-        var ranked = known ?? rank(reading)
+        // A turn that leans on the conversation is ranked with the
+        // out-of-scope class's words read as a whole: its one or two generic
+        // words match some out-of-scope question closely and say nothing
+        // (see ``IntentIndex/rank(analysis:outOfScopeByClosest:)``).
+        let leaning = session.lastTopicQuestion != nil && FollowUp.leansOnContext(words)
+        var ranked = leaning ? rank(reading, outOfScopeByClosest: false) : known ?? rank(reading)
         // A turn that leans on the conversation is read with the last topic
         // question, but only when it would not be answered on its own, and
         // not when nothing in it is about any topic at all ("what is the
         // capital of peru" after a question about fiber), unless it points
         // back with nothing else to go on ("is it forever?", "how much?").
-        if let previous = session.lastTopicQuestion, FollowUp.leansOnContext(words), let best = topics(ranked).first,
+        if leaning, let previous = session.lastTopicQuestion, let best = topics(ranked).first,
             best.score >= contextMinimum || FollowUp.pointsBack(words), best.score < threshold
         {
             ranked = blend(
@@ -210,9 +220,10 @@ public struct Router: Sendable {
     }
 
     /// Every intent scored by words and meaning together, best first; ties
-    /// keep the index's intent order.
-    public func rank(_ reading: Reading) -> [Candidate] {
-        let lexical = index.rank(analysis: reading.analysis)
+    /// keep the index's intent order. `outOfScopeByClosest` as in
+    /// ``IntentIndex/rank(analysis:outOfScopeByClosest:)``, on both sides.
+    public func rank(_ reading: Reading, outOfScopeByClosest: Bool = true) -> [Candidate] {
+        let lexical = index.rank(analysis: reading.analysis, outOfScopeByClosest: outOfScopeByClosest)
         let intents = index.intents
         let calibration = meaning(reading.depth).calibration
         var byIntent = [Candidate?](repeating: nil, count: intents.count)
@@ -226,7 +237,8 @@ public struct Router: Sendable {
             var candidate = byIntent[number] ?? Candidate(pluginID: intent.pluginID, intentID: intent.intentID, score: 0)
             candidate.lexical = words
             if let similarity = reading.routingSimilarity {
-                let meaning = semanticScore(similarity, group: number, calibration: calibration)
+                let meaning = semanticScore(
+                    similarity, group: number, calibration: calibration, byClosest: outOfScopeByClosest && number == outOfScopeGroup)
                 candidate.semantic = meaning
                 let weight = calibration.semanticWeight
                 candidate.score = Self.rounded((1 - weight) * words + weight * meaning)
@@ -238,9 +250,12 @@ public struct Router: Sendable {
     }
 
     /// A group's meaning score: its closest example and its centroid, as the
-    /// words side blends them, rescaled so that the floor is 0.
-    private func semanticScore(_ similarity: SemanticIndex.Similarity, group: Int, calibration: Calibration) -> Double {
-        let share = Self.closestExampleShare
+    /// words side blends them (or its closest example alone, `byClosest`),
+    /// rescaled so that the floor is 0.
+    private func semanticScore(
+        _ similarity: SemanticIndex.Similarity, group: Int, calibration: Calibration, byClosest: Bool
+    ) -> Double {
+        let share = byClosest ? 1 : Self.closestExampleShare
         let cosine = share * Double(similarity.closest[group]) + (1 - share) * Double(similarity.centroid[group])
         let floor = calibration.semanticFloor
         return max(0, min(1, (cosine - floor) / (1 - floor)))

@@ -24,6 +24,8 @@ public struct IntentIndex: Sendable {
     private let idf: [Double]
     private let unknownIDF: Double
     private let entries: [Entry]
+    /// The out-of-scope class's entry, if it has examples.
+    private let outOfScopeEntry: Int?
     private let exampleEntry: [Int]
     /// The features of each example in alphabetical order, for showing matched terms.
     private let exampleFeatures: [[Int]]
@@ -93,6 +95,7 @@ public struct IntentIndex: Sendable {
         self.idf = featureNames.map { idf[$0]! }
         self.unknownIDF = log(total + 1) + 1
         self.entries = entries
+        outOfScopeEntry = entries.firstIndex { $0.pluginID == Router.outOfScopeID }
         self.exampleEntry = owners
         // Numbered in sorted order, so these lists are also in alphabetical order.
         self.exampleFeatures = vectors.map { $0.keys.map { featureIDs[$0]! }.sorted() }
@@ -127,8 +130,12 @@ public struct IntentIndex: Sendable {
         rank(analysis: analyze(text))
     }
 
-    /// The ranking for an analysis already made.
-    public func rank(analysis: Analyzer.Analysis) -> [Candidate] {
+    /// The ranking for an analysis already made. The out-of-scope class is
+    /// many unrelated questions, so its centroid means nothing: it is scored
+    /// by its closest example alone, unless `outOfScopeByClosest` is false
+    /// (for a turn read in context, whose few generic words, "how often?",
+    /// match some out-of-scope question closely and say nothing).
+    public func rank(analysis: Analyzer.Analysis, outOfScopeByClosest: Bool = true) -> [Candidate] {
         // The question's TF-IDF vector, made unit length below. A feature no
         // example uses gets `unknownIDF`: it can never match, but it still
         // counts in the length, so a question mostly about something else scores low.
@@ -175,7 +182,8 @@ public struct IntentIndex: Sendable {
         var order: [UInt64] = []
         order.reserveCapacity(entries.count)
         for (entry, example) in bestExample.enumerated() where example >= 0 {
-            let blended = Self.exampleShare * exampleScores[example] + (1 - Self.exampleShare) * centroidScores[entry]
+            let share = entry == outOfScopeEntry && outOfScopeByClosest ? 1 : Self.exampleShare
+            let blended = share * exampleScores[example] + (1 - share) * centroidScores[entry]
             let billionths = min(1e9, max(0, (blended * 1e9).rounded()))
             scores[entry] = billionths / 1e9
             order.append(UInt64(1e9 - billionths) << 32 | UInt64(entry))
