@@ -55,6 +55,31 @@ import Testing
         #expect(engine.reply(to: turn, in: &session).pluginID == first.pluginID)
     }
 
+    /// Short turns on one topic build on each other: the third is read with
+    /// the question two turns back, not only with the turn before it.
+    @Test func shortTurnsKeepTheQuestionTheyLeanOn() {
+        var session = Session(id: "s")
+        #expect(engine.reply(to: "Can probiotics help my mood?", in: &session).pluginID == "probiotics")
+        #expect(engine.reply(to: "and kefir, does that count?", in: &session).pluginID == "probiotics")
+        #expect(engine.reply(to: "ok for children?", in: &session).pluginID == "probiotics")
+    }
+
+    @Test func aLeaningTurnExtendsTheTopicQuestionOnItsOwnTopicOnly() {
+        var session = Session(id: "s")
+        session.rememberTopicQuestion("does fiber help", leaning: false, topicID: "diet")
+        session.lastTopicID = "diet"
+        session.rememberTopicQuestion("how much?", leaning: true, topicID: "diet")
+        #expect(session.lastTopicQuestion == "does fiber help how much?")
+        session.rememberTopicQuestion("is bread ok", leaning: false, topicID: "diet")
+        #expect(session.lastTopicQuestion == "is bread ok")
+        session.rememberTopicQuestion("what about sleep?", leaning: true, topicID: "sleep")
+        #expect(session.lastTopicQuestion == "what about sleep?")
+        session.lastTopicID = "sleep"
+        // Past the limit it stops growing rather than lose the question.
+        session.rememberTopicQuestion(String(repeating: "x", count: Session.topicQuestionLimit), leaning: true, topicID: "sleep")
+        #expect(session.lastTopicQuestion == "what about sleep?")
+    }
+
     /// A turn that points back keeps the last topic when another is only a
     /// little ahead: alone, "is it ok every day?" is read as a sleep question.
     @Test(arguments: [

@@ -115,7 +115,8 @@ public struct Engine: Sendable {
             switch route {
             case .intent(let candidate):
                 reply = answer(candidate, to: query, in: session)
-                session.lastTopicQuestion = query
+                session.rememberTopicQuestion(
+                    query, leaning: FollowUp.leansOnContext(message.reading.analysis.words), topicID: candidate.pluginID)
                 // The router gives "tell me more" no ranking; say what it continued.
                 if candidates.isEmpty, FollowUp.classify(words) == .more, candidate.pluginID == previous?.pluginID {
                     reply.followedUp = previous

@@ -13,7 +13,9 @@ public struct Session: Sendable, Equatable {
     public var lastIntentID: String?
     /// The last topic plugin that answered, which follow-ups refer to.
     public var lastTopicID: String?
-    /// The last question a topic plugin answered, which "what about X?" builds on.
+    /// The last question a topic plugin answered, with the short turns on
+    /// the same topic that leaned on it: what "what about X?" and "how
+    /// often?" are read with. See ``rememberTopicQuestion(_:leaning:topicID:)``.
     public var lastTopicQuestion: String?
     /// Set after a crisis reply, so later replies keep pointing to help.
     public var crisis: CrisisMemory?
@@ -23,5 +25,23 @@ public struct Session: Sendable, Equatable {
     /// A new conversation.
     public init(id: String) {
         self.id = id
+    }
+
+    /// The longest, in bytes, that short turns make ``lastTopicQuestion``
+    /// grow: a question and a few turns, which the encoders read whole.
+    public static let topicQuestionLimit = 400
+
+    /// Records `question`, answered by the topic plugin `topicID`, as the one
+    /// later turns lean on. A turn that itself leaned on the conversation
+    /// ("and for kids?") about the same topic is added to the question it
+    /// leaned on, not put in its place, so the turn after it ("is it safe
+    /// every day?") still has the question to be read with.
+    public mutating func rememberTopicQuestion(_ question: String, leaning: Bool, topicID: String) {
+        if leaning, topicID == lastTopicID, let previous = lastTopicQuestion {
+            let extended = previous + " " + question
+            lastTopicQuestion = extended.utf8.count <= Self.topicQuestionLimit ? extended : previous
+        } else {
+            lastTopicQuestion = question
+        }
     }
 }
