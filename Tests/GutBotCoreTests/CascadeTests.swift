@@ -33,4 +33,19 @@ import Testing
         #expect(reply.pluginID == Reply.safetyID)
         #expect(reply.text.contains("988"), "a crisis reply gives help lines")
     }
+
+    /// Turns of the follow-up dev sets that the net once took for a check-in:
+    /// so short that the nearest crisis line won by default
+    /// (`Plugins/safety/tables/follow-up-turns.tsv` gives it ordinary turns of that shape).
+    @Test(arguments: [
+        ("is eating kimchi every day good for my mood?", "what about kids?"),
+        ("How do I choose a probiotic supplement?", "anyone who shouldn't take them?"),
+        ("Why does my stomach flip when I am nervous?", "how I can stop it"),
+    ])
+    func shortFollowUpTurnsAreNotCrises(question: String, turn: String) {
+        var session = Session(id: "follow-up")
+        #expect(ShippedEngine.engine.reply(to: question, in: &session).pluginID != Reply.safetyID)
+        let reply = ShippedEngine.engine.reply(to: turn, in: &session)
+        #expect(reply.pluginID != Reply.safetyID, "\(turn) after \(question)")
+    }
 }
