@@ -55,6 +55,22 @@ import Testing
         #expect(engine.reply(to: turn, in: &session).pluginID == first.pluginID)
     }
 
+    /// A turn that small talk matches only weakly is read with the question
+    /// before it ("what can I do about it" is near "what can you do"); one
+    /// that really is small talk stays small talk mid-conversation.
+    @Test(arguments: [
+        ("does stress cause IBS?", "what can I do about it", "stress"),
+        ("does stress cause IBS?", "and if none of that helps?", "stress"),
+        ("does stress cause IBS?", "help", CorePluginID.smallTalk),
+        ("does stress cause IBS?", "hi there", CorePluginID.smallTalk),
+        ("does stress cause IBS?", "what can you do", CorePluginID.smallTalk),
+    ])
+    func weakSmallTalkGivesWayToTheConversation(question: String, turn: String, plugin: String) {
+        var session = Session(id: "s")
+        #expect(engine.reply(to: question, in: &session).pluginID == "stress")
+        #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
+    }
+
     /// Short turns on one topic build on each other: the third is read with
     /// the question two turns back, not only with the turn before it.
     @Test func shortTurnsKeepTheQuestionTheyLeanOn() {

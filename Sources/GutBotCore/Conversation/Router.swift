@@ -41,6 +41,10 @@ public struct Router: Sendable {
     /// A turn whose best topic scores less than this alone is not read with
     /// the last question, unless it points back at it (``FollowUp/pointsBack(_:)``).
     public var contextMinimum = 0.1
+    /// In a conversation, a turn that leans on it and matches small talk
+    /// less well than this ("what can I do about it", near "what can you
+    /// do") is read with the last question too; "help" and "hello" score more.
+    public var smallTalkInContext = 0.5
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
     /// The out-of-scope class's place in the index, if it has examples.
@@ -176,7 +180,7 @@ public struct Router: Sendable {
         case .shift(let subject)?:
             // "and coffee?" leans on the conversation too: see `leaning` below.
             let alone = rank(read(subject, forRoutingOnly: true, depth: reading.depth), outOfScopeByClosest: false)
-            if let best = topics(alone).first, best.score >= threshold {
+            if let best = topics(alone).first, answersAlone(best) {
                 return (decide(alone), alone)
             }
             if let previous = session.lastTopicQuestion {
@@ -199,7 +203,7 @@ public struct Router: Sendable {
         // capital of peru" after a question about fiber), unless it points
         // back with nothing else to go on ("is it forever?", "how much?").
         if leaning, let previous = session.lastTopicQuestion, let best = topics(ranked).first,
-            best.score >= contextMinimum || FollowUp.pointsBack(words), best.score < threshold
+            best.score >= contextMinimum || FollowUp.pointsBack(words), !answersAlone(best)
         {
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
@@ -217,6 +221,13 @@ public struct Router: Sendable {
             ranked = [preferred] + ranked.filter { $0.pluginID != same.pluginID || $0.intentID != same.intentID }
         }
         return (decide(ranked), ranked)
+    }
+
+    /// Whether `best` answers a turn that leans on the conversation without
+    /// the last question: it must pass the threshold, and small talk must
+    /// match well ("help", not "what can I do about it").
+    private func answersAlone(_ best: Candidate) -> Bool {
+        best.score >= threshold && (best.pluginID != CorePluginID.smallTalk || best.score >= smallTalkInContext)
     }
 
     /// Every intent scored by words and meaning together, best first; ties
