@@ -71,6 +71,19 @@ import Testing
         #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
     }
 
+    /// A short turn that is clearly out of scope alone and does not point
+    /// back is not read with the last question; one that points back is.
+    @Test(arguments: [
+        ("is fiber good for my mood?", "how old are you", Reply.fallbackID),
+        ("does exercise help depression?", "recommend a movie", Reply.fallbackID),
+        ("can probiotics help anxiety?", "how long does it take to work", "probiotics"),
+    ])
+    func aClearlyUnrelatedTurnLeavesTheTopic(question: String, turn: String, plugin: String) {
+        var session = Session(id: "s")
+        _ = engine.reply(to: question, in: &session)
+        #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
+    }
+
     /// Short turns on one topic build on each other: the third is read with
     /// the question two turns back, not only with the turn before it.
     @Test func shortTurnsKeepTheQuestionTheyLeanOn() {

@@ -45,6 +45,10 @@ public struct Router: Sendable {
     /// less well than this ("what can I do about it", near "what can you
     /// do") is read with the last question too; "help" and "hello" score more.
     public var smallTalkInContext = 0.5
+    /// A turn that leans on the conversation without pointing back is not
+    /// read with the last question when, alone, the out-of-scope class (by
+    /// its closest example) leads every topic by this much.
+    public var outOfScopeLead = 0.1
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
     /// The out-of-scope class's place in the index, if it has examples.
@@ -198,19 +202,21 @@ public struct Router: Sendable {
         let leaning = session.lastTopicQuestion != nil && FollowUp.leansOnContext(words)
         var ranked = leaning ? rank(reading, outOfScopeByClosest: false) : known ?? rank(reading)
         // A turn that leans on the conversation is read with the last topic
-        // question, but only when it would not be answered on its own, and
-        // not when nothing in it is about any topic at all ("what is the
-        // capital of peru" after a question about fiber), unless it points
-        // back with nothing else to go on ("is it forever?", "how much?").
-        if leaning, let previous = session.lastTopicQuestion, let best = topics(ranked).first,
-            best.score >= contextMinimum || FollowUp.pointsBack(words), !answersAlone(best)
+        // question, but only when it would not be answered on its own
+        // (``answersAlone(_:)``), and not when nothing in it is about any
+        // topic ("what is the capital of peru" after a question about fiber)
+        // or it is clearly out of scope alone ("how old are you"), unless it
+        // points back with nothing else to go on ("is it forever?", "how much?").
+        let pointsBack = FollowUp.pointsBack(words)
+        if leaning, let previous = session.lastTopicQuestion, let best = topics(ranked).first, !answersAlone(best),
+            pointsBack || (best.score >= contextMinimum && !isClearlyOutOfScope(known ?? rank(reading)))
         {
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
         // A turn that points back ("is it ok every day?") means
         // the last topic unless another is clearly better.
-        if let last = session.lastTopicID, session.lastTopicQuestion != nil, FollowUp.pointsBack(words),
+        if let last = session.lastTopicID, session.lastTopicQuestion != nil, pointsBack,
             let best = topics(ranked).first, best.pluginID != last,
             let same = ranked.first(where: { $0.pluginID == last }),
             best.score - same.score < contextPreference, same.score >= threshold / 2
@@ -221,6 +227,14 @@ public struct Router: Sendable {
             ranked = [preferred] + ranked.filter { $0.pluginID != same.pluginID || $0.intentID != same.intentID }
         }
         return (decide(ranked), ranked)
+    }
+
+    /// Whether a turn, ranked alone with the out-of-scope class scored by
+    /// its closest example (`closest`), is out of scope by at least
+    /// ``outOfScopeLead`` over every topic.
+    private func isClearlyOutOfScope(_ closest: [Candidate]) -> Bool {
+        guard let first = closest.first, first.pluginID == Self.outOfScopeID else { return false }
+        return first.score - (topics(closest).first?.score ?? 0) >= outOfScopeLead
     }
 
     /// Whether `best` answers a turn that leans on the conversation without
