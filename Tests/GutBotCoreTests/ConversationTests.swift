@@ -71,14 +71,16 @@ import Testing
         #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
     }
 
-    /// A short turn that is clearly out of scope alone and does not point
-    /// back is not read with the last question; one that points back is.
+    /// A short turn is read with the last question, even with no topic
+    /// words at all ("anything else I should know?"), unless it is clearly
+    /// out of scope alone and does not point back.
     @Test(arguments: [
+        ("what should I eat to support my gut and mood?", "anything else I should know?", "diet"),
         ("is fiber good for my mood?", "how old are you", Reply.fallbackID),
         ("does exercise help depression?", "recommend a movie", Reply.fallbackID),
         ("can probiotics help anxiety?", "how long does it take to work", "probiotics"),
     ])
-    func aClearlyUnrelatedTurnLeavesTheTopic(question: String, turn: String, plugin: String) {
+    func aShortTurnLeavesTheTopicOnlyWhenClearlyUnrelated(question: String, turn: String, plugin: String) {
         var session = Session(id: "s")
         _ = engine.reply(to: question, in: &session)
         #expect(engine.reply(to: turn, in: &session).pluginID == plugin)

@@ -38,9 +38,6 @@ public struct Router: Sendable {
     /// best intent scores within this of the best one, and at least half the
     /// threshold (so a topic with nothing to do with the turn is not kept).
     public var contextPreference = 0.15
-    /// A turn whose best topic scores less than this alone is not read with
-    /// the last question, unless it points back at it (``FollowUp/pointsBack(_:)``).
-    public var contextMinimum = 0.1
     /// In a conversation, a turn that leans on it and matches small talk
     /// less well than this ("what can I do about it", near "what can you
     /// do") is read with the last question too; "help" and "hello" score more.
@@ -202,15 +199,13 @@ public struct Router: Sendable {
         let leaning = session.lastTopicQuestion != nil && FollowUp.leansOnContext(words)
         var ranked = leaning ? rank(reading, outOfScopeByClosest: false) : known ?? rank(reading)
         // A turn that leans on the conversation is read with the last topic
-        // question, but only when it would not be answered on its own
-        // (``answersAlone(_:)``), and not when nothing in it is about any
-        // topic ("what is the capital of peru" after a question about fiber)
-        // or it is clearly out of scope alone ("how old are you"), unless it
-        // points back with nothing else to go on ("is it forever?", "how much?").
+        // question ("how soon would I notice?"), but only when it would not
+        // be answered on its own (``answersAlone(_:)``), and not when it is
+        // clearly out of scope alone ("what is the capital of peru", "how old
+        // are you"), unless it points back ("is it forever?", "how much?").
         let pointsBack = FollowUp.pointsBack(words)
-        if leaning, let previous = session.lastTopicQuestion, let best = topics(ranked).first, !answersAlone(best),
-            pointsBack || (best.score >= contextMinimum && !isClearlyOutOfScope(known ?? rank(reading)))
-        {
+        let answered = topics(ranked).first.map(answersAlone) ?? false
+        if leaning, let previous = session.lastTopicQuestion, !answered, pointsBack || !isClearlyOutOfScope(known ?? rank(reading)) {
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
