@@ -115,7 +115,7 @@ import Testing
         try FileManager.default.removeItem(at: plugins.appendingPathComponent("sleep.yml"))
         try tmux.type("/reload", "Enter")
         #expect(tmux.waitFor("Reloaded:").contains("Reloaded: 7 plugins"), "a good reload takes the files as they are now")
-        try tmux.type("C-d")
+        try tmux.typeAtPrompt("C-d", after: "Reloaded:")
         #expect(tmux.waitFor("exit=").contains("exit=0"))
     }
 

@@ -23,13 +23,10 @@ import Testing
         defer { tmux.stop() }
         _ = tmux.waitFor("you>")
         try tmux.type("does fiber help my mood", "Enter")
-        _ = tmux.waitFor("(Source: 1. Eat")
-        try tmux.type("I want to kill myself", "Enter")
-        _ = tmux.waitFor("988")
-        try tmux.type("/topics", "Enter")
-        _ = tmux.waitFor("diet: ")
+        try tmux.typeAtPrompt("I want to kill myself", "Enter", after: "(Source: 1. Eat")
+        try tmux.typeAtPrompt("/topics", "Enter", after: "988")
         // /help says where the safety data in force came from.
-        try tmux.type("/help", "Enter")
+        try tmux.typeAtPrompt("/help", "Enter", after: "diet: ")
         #expect(tmux.waitFor("safety: ").contains("safety: \(GutBotProcess.shippedRuleCount) rules from \(GutBotProcess.plugins)/safety"))
         // SIGTERM at the prompt: a clean exit, with everything already saved.
         let pid = try #require(
@@ -52,7 +49,7 @@ import Testing
         _ = tmux.waitFor("you>")
         try tmux.type("does fiber help my mood", "Enter")
         _ = tmux.waitFor("(Source: 1. Eat")
-        try tmux.type("C-d")
+        try tmux.typeAtPrompt("C-d", after: "(Source: 1. Eat")
         #expect(tmux.waitFor("exit=").contains("exit=0"))
         #expect(Self.history(home) == nil, "history was written with \(argument)\(environment)")
     }
@@ -80,7 +77,7 @@ import Testing
         #expect(screen.contains("the chat goes on without saving history"))
         try tmux.type("how much sleep do I need", "Enter")
         #expect(tmux.waitFor("(Source: Practical Checklist").contains("you> how much sleep"), "the chat did not go on")
-        try tmux.type("C-d")
+        try tmux.typeAtPrompt("C-d", after: "(Source: Practical Checklist")
         #expect(tmux.waitFor("exit=").contains("exit=0"))
     }
 }

@@ -78,7 +78,7 @@ import Testing
         #expect(tmux.waitFor("/topics").contains("you> /topics"), "no completion of /to")
         try tmux.type("Enter")
         #expect(tmux.waitFor("probiotics: ").contains("probiotics: "))
-        try tmux.type("C-d")
+        try tmux.typeAtPrompt("C-d", after: "probiotics: ")
         #expect(tmux.waitFor("exit=").contains("exit=0"))
     }
 }

@@ -104,7 +104,7 @@ import Testing
         for line in quoted {
             #expect(article.contains(line.split(separator: " ").joined(separator: " ")), "not the article's words: \(line)")
         }
-        try tmux.type("C-d")
+        try tmux.typeAtPrompt("C-d", after: "From the article, section")
         #expect(tmux.waitFor("exit=").contains("exit=0"))
     }
 }

@@ -49,6 +49,21 @@ struct TmuxSession {
         try run(["send-keys", "-t", "repl"] + keys)
     }
 
+    /// Types `keys` once the prompt is back after the last `marker` on the
+    /// screen. Keys typed while gutbot is between lines can be lost when
+    /// readline sets up the terminal again: a Ctrl-D sent the moment an
+    /// answer appeared sometimes never arrived on a busy machine.
+    func typeAtPrompt(_ keys: String..., after marker: String, seconds: Double = 20) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        func ready() -> Bool {
+            let shown = screen()
+            guard let end = shown.range(of: marker, options: .backwards)?.upperBound else { return false }
+            return shown[end...].contains("you>")
+        }
+        while !ready(), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        try run(["send-keys", "-t", "repl"] + keys)
+    }
+
     /// The screen and its scrollback. `joined`: lines the terminal itself
     /// folded (output wider than the window) come back as one long line.
     /// `styles`: with the escape codes of bold, dim and colours.
