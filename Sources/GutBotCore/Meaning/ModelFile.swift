@@ -59,10 +59,7 @@ public struct ModelFile: Sendable {
         guard (1...4096).contains(dimensions), (1...1_000_000).contains(count), maxCharacters > 0 else {
             throw ModelFormatError("its sizes are out of range (\(dimensions) dimensions, \(count) tokens)")
         }
-        let text = String(decoding: try reader.bytes(vocabularyBytes), as: UTF8.self)
-        var vocabulary = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard vocabulary.last == "" else { throw ModelFormatError("its vocabulary does not end with a newline") }
-        vocabulary.removeLast()
+        let vocabulary = try reader.bytes(vocabularyBytes).newlineTerminatedTokens()
         guard vocabulary.count == count else {
             throw ModelFormatError("it declares \(count) tokens but lists \(vocabulary.count)")
         }

@@ -94,3 +94,17 @@ extension UInt32 {
             | UInt32(bytes[offset + 3]) << 24
     }
 }
+
+extension UnsafeRawBufferPointer {
+    /// A model's vocabulary: these bytes are tokens in id order, each
+    /// followed by "\n". Split as bytes, not Characters (a vocabulary is
+    /// tens of thousands of tokens; see `byteRanges(separatedBy:)`), and each
+    /// token decoded as UTF-8 on its own, which repairs a broken sequence the
+    /// same way as decoding the whole text would: "\n" ends any sequence.
+    func newlineTerminatedTokens() throws(ModelFormatError) -> [String] {
+        var ranges = byteRanges(separatedBy: UInt8(ascii: "\n"))
+        guard let last = ranges.last, last.isEmpty else { throw ModelFormatError("its vocabulary does not end with a newline") }
+        ranges.removeLast()
+        return ranges.map { String(decoding: UnsafeRawBufferPointer(rebasing: self[$0]), as: UTF8.self) }
+    }
+}

@@ -153,10 +153,7 @@ public struct TransformerModelFile: Sendable {
             layerNormEpsilon: try reader.f32())
         try Self.check(shape)
         let vocabularyBytes = Int(try reader.u32())
-        let text = String(decoding: try reader.bytes(vocabularyBytes), as: UTF8.self)
-        var vocabulary = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard vocabulary.last == "" else { throw ModelFormatError("its vocabulary does not end with a newline") }
-        vocabulary.removeLast()
+        let vocabulary = try reader.bytes(vocabularyBytes).newlineTerminatedTokens()
         guard vocabulary.count == shape.vocabularySize else {
             throw ModelFormatError("it declares \(shape.vocabularySize) tokens but lists \(vocabulary.count)")
         }
