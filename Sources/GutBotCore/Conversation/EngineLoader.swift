@@ -24,7 +24,8 @@ public struct EngineLoader {
     /// `minimumSafetyRules`: the base safety folder must have at least this
     /// many rules (front ends pass the shipped count under `--plugins`), so a
     /// stripped-down copy cannot stand in for the real one by accident.
-    /// Example vectors are cached in `cacheDirectory` (`nil`: never cached).
+    /// Example vectors and the safety prefilter's reading of the patterns are
+    /// cached in `cacheDirectory` (`nil`: never cached).
     public init(
         path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
         minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
@@ -39,7 +40,9 @@ public struct EngineLoader {
         let catalog = PluginCatalog.load(path)
         let safety: SafetyScreen
         do {
-            safety = try SafetyScreen.load(directories: catalog.safetyDirectories, region: region)
+            safety = try SafetyScreen.load(
+                directories: catalog.safetyDirectories, region: region,
+                prefilterCache: cacheDirectory.map { SafetyPrefilterCache(directory: $0) })
         } catch {
             _ = models.result()
             throw StartupError.safetyUnavailable(error, searched: path.directories)
