@@ -31,22 +31,24 @@ public struct EngineLoader {
         minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
         cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache
     ) throws(StartupError) {
-        // The models do not depend on the plugins or the safety data: they are
-        // read (and their checksums checked) on a thread of their own while
-        // those load here, which takes the longer of the two instead of both.
-        // Failures are still reported in the order they were when all of it
-        // ran in turn: safety, plugins, stemmer, then the models.
+        // The models, the topic plugins and the safety data do not depend on
+        // one another: the models are read (and their checksums checked) and
+        // the plugins parsed on threads of their own while the safety rules
+        // compile here, which takes about the longest of the three instead of
+        // all of them. Failures are still reported in the order they were
+        // when all of it ran in turn: safety, plugins, stemmer, then the models.
         let models = BackgroundWork { EncoderModels.load(from: modelDirectories) }
-        let catalog = PluginCatalog.load(path)
+        let plugins = BackgroundWork { PluginCatalog.load(path) }
         let safety: SafetyScreen
         do {
             safety = try SafetyScreen.load(
-                directories: catalog.safetyDirectories, region: region,
+                directories: PluginCatalog.safetyDirectories(on: path), region: region,
                 prefilterCache: cacheDirectory.map { SafetyPrefilterCache(directory: $0) })
         } catch {
-            _ = models.result()
+            _ = (models.result(), plugins.result())
             throw StartupError.safetyUnavailable(error, searched: path.directories)
         }
+        let catalog = plugins.result()
         let loaded = models.result()
         if let minimumSafetyRules, let base = safety.origins.first, base.rules < minimumSafetyRules {
             throw StartupError.weakerSafety(directory: base.directory, rules: base.rules, shipped: minimumSafetyRules)
