@@ -45,13 +45,13 @@ public struct SafetyPrefilterCache: Sendable {
 
     /// The cache file for `patterns`.
     func file(for patterns: [String]) -> URL {
-        var hasher = SHA256()
-        hasher.update(data: Data("gutbot safety prefilter 1\u{0}\(executable)".utf8))
+        // One buffer hashed once: a Data per pattern cost more than the hashing.
+        var bytes = Array("gutbot safety prefilter 1\u{0}\(executable)".utf8)
         for pattern in patterns {
-            hasher.update(data: Data([0]))
-            hasher.update(data: Data(pattern.utf8))
+            bytes.append(0)
+            bytes += pattern.utf8
         }
-        let key = hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+        let key = SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined()
         return directory.appendingPathComponent("safety-prefilter-\(key).json")
     }
 
@@ -81,18 +81,21 @@ public struct SafetyPrefilterCache: Sendable {
     /// A SHA-256 of `requirements` that tells every list apart (lengths and
     /// `nil`s are hashed too), in hex.
     static func digest(_ requirements: [[String]?]) -> String {
-        var hasher = SHA256()
+        var bytes: [UInt8] = []
         for literals in requirements {
             guard let literals else {
-                hasher.update(data: Data([0]))
+                bytes.append(0)
                 continue
             }
-            hasher.update(data: Data([1]) + Data("\(literals.count)".utf8))
+            bytes.append(1)
+            bytes += "\(literals.count)".utf8
             for literal in literals {
-                hasher.update(data: Data([2]) + Data("\(literal.utf8.count)\u{0}".utf8) + Data(literal.utf8))
+                bytes.append(2)
+                bytes += "\(literal.utf8.count)\u{0}".utf8
+                bytes += literal.utf8
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The requirements stored in `file`, if it is whole and for `count` patterns.
