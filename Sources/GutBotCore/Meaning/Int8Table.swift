@@ -12,9 +12,12 @@ public struct Int8Table: RandomAccessCollection, @unchecked Sendable {
     /// How many values there are.
     public let count: Int
 
+    /// The first value's index: always 0, as in an array.
     public var startIndex: Int { 0 }
+    /// One past the last value's index: `count`.
     public var endIndex: Int { count }
 
+    /// The value at `position`, which must be in `0..<count`.
     public subscript(position: Int) -> Int8 {
         precondition(position >= 0 && position < count, "Int8Table index out of range")
         return base![position]
@@ -23,7 +26,7 @@ public struct Int8Table: RandomAccessCollection, @unchecked Sendable {
     /// The values lying in `bytes` of `file`, which they keep mapped.
     init(_ bytes: UnsafeRawBufferPointer, in file: MappedFile) {
         owner = file
-        base = bytes.baseAddress?.assumingMemoryBound(to: Int8.self)
+        base = bytes.baseAddress?.bindMemory(to: Int8.self, capacity: bytes.count)
         count = bytes.count
     }
 
@@ -31,7 +34,7 @@ public struct Int8Table: RandomAccessCollection, @unchecked Sendable {
     init(copying bytes: UnsafeRawBufferPointer) {
         let storage = OwnedBytes(copying: bytes)
         owner = storage
-        base = storage.start.map { UnsafePointer($0.assumingMemoryBound(to: Int8.self)) }
+        base = storage.start.map { UnsafePointer($0.bindMemory(to: Int8.self, capacity: bytes.count)) }
         count = bytes.count
     }
 
