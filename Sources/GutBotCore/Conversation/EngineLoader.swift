@@ -24,85 +24,56 @@ public struct EngineLoader {
     /// `minimumSafetyRules`: the base safety folder must have at least this
     /// many rules (front ends pass the shipped count under `--plugins`), so a
     /// stripped-down copy cannot stand in for the real one by accident.
-    /// Example vectors are cached in `cacheDirectory` (`nil`: never cached).
+    /// Example vectors and the safety prefilter's reading of the patterns are
+    /// cached in `cacheDirectory` (`nil`: never cached).
     public init(
         path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
         minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
         cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache
     ) throws(StartupError) {
-        let catalog = PluginCatalog.load(path)
+        // The models, the topic plugins and the safety data do not depend on
+        // one another: the models are read (and their checksums checked) and
+        // the plugins parsed on threads of their own while the safety rules
+        // compile here, which takes about the longest of the three instead of
+        // all of them. Failures are still reported in the order they were
+        // when all of it ran in turn: safety, plugins, stemmer, then the models.
+        let models = BackgroundWork { EncoderModels.load(from: modelDirectories) }
+        let plugins = BackgroundWork { PluginCatalog.load(path) }
         let safety: SafetyScreen
         do {
-            safety = try SafetyScreen.load(directories: catalog.safetyDirectories, region: region)
+            safety = try SafetyScreen.load(
+                directories: PluginCatalog.safetyDirectories(on: path), region: region,
+                prefilterCache: cacheDirectory.map { SafetyPrefilterCache(directory: $0) })
         } catch {
+            _ = (models.result(), plugins.result())
             throw StartupError.safetyUnavailable(error, searched: path.directories)
         }
+        let catalog = plugins.result()
+        let loaded = models.result()
         if let minimumSafetyRules, let base = safety.origins.first, base.rules < minimumSafetyRules {
             throw StartupError.weakerSafety(directory: base.directory, rules: base.rules, shipped: minimumSafetyRules)
         }
         guard catalog.problems.isEmpty else { throw StartupError.brokenPlugins(catalog.problems) }
         guard let stemmer = Stemmer() else { throw StartupError.stemmerUnavailable }
-        // The safety net reads meaning: without the model gutbot does not start.
-        guard let found = ModelFile.find(in: modelDirectories) else {
-            throw StartupError.modelUnavailable(
-                FileError(file: ModelFile.name, line: nil, message: "the sentence encoder's model was not found"),
-                searched: modelDirectories)
+        // The safety net reads meaning: without both models gutbot does not start.
+        let encoderModels: EncoderModels
+        switch loaded {
+        case .success(let found): encoderModels = found
+        case .failure(let error): throw error
         }
-        let model: ModelFile
-        do {
-            model = try ModelFile.load(path: found)
-        } catch {
-            throw StartupError.modelUnavailable(error, searched: modelDirectories)
-        }
-        modelPath = found
-        // The deep reading is part of the net too: without it gutbot does not start either.
-        guard let transformerPath = TransformerModelFile.find(in: modelDirectories) else {
-            throw StartupError.modelUnavailable(
-                FileError(file: TransformerModelFile.name, line: nil, message: "the transformer's model was not found"),
-                searched: modelDirectories)
-        }
-        let transformer: TransformerModelFile
-        do {
-            transformer = try TransformerModelFile.load(path: transformerPath)
-        } catch {
-            throw StartupError.modelUnavailable(error, searched: modelDirectories)
-        }
-        self.transformerPath = transformerPath
-        var warnings = safety.warnings
-        let vectors = Self.vectorStore(beside: transformerPath, modelChecksum: transformer.checksum, warnings: &warnings)
+        modelPath = encoderModels.modelPath
+        transformerPath = encoderModels.transformerPath
+        let model = encoderModels.model
         do {
             engine = try Engine(
                 safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
                 outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
                 cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) },
-                deepEncoder: TransformerEncoder(model: transformer), deepVectors: vectors)
+                deepEncoder: TransformerEncoder(model: encoderModels.transformer), deepVectors: encoderModels.vectors)
         } catch {
             throw StartupError.brokenPlugin(error)
         }
-        self.warnings = warnings
-    }
-
-    /// The store of example vectors beside the transformer's model, if it
-    /// is there, sound and made with that model. Without one gutbot still
-    /// starts, encoding every example itself (slowly), and says why.
-    private static func vectorStore(beside model: String, modelChecksum: String, warnings: inout [FileError]) -> VectorStore? {
-        let path = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent(VectorStore.name).path
-        let slow = "every example is read by the transformer at start-up (`gutbot vectors` makes a new store)"
-        guard FileManager.default.fileExists(atPath: path) else {
-            warnings.append(FileError(file: path, line: nil, message: "there is no store of example vectors, so \(slow)"))
-            return nil
-        }
-        do {
-            let store = try VectorStore.load(path: path)
-            guard store.modelChecksum == modelChecksum else {
-                warnings.append(FileError(file: path, line: nil, message: "these vectors were made with another model, so \(slow)"))
-                return nil
-            }
-            return store
-        } catch {
-            warnings.append(FileError(file: path, line: nil, message: "\(error.message), so \(slow)"))
-            return nil
-        }
+        self.warnings = safety.warnings + encoderModels.warnings
     }
 }
 

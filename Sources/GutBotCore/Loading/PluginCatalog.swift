@@ -28,20 +28,34 @@ public struct PluginCatalog: Sendable {
     /// An empty catalog.
     public init() {}
 
-    /// Loads every directory on `path` that exists.
-    public static func load(_ path: PluginSearchPath) -> PluginCatalog {
-        var catalog = PluginCatalog()
-        var byID: [String: TopicPlugin] = [:]
-        let files = FileManager.default
-        for (position, directory) in path.directories.enumerated() {
-            var isDirectory: ObjCBool = false
-            guard files.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+    /// The safety folders on `path`, in order: what ``load(_:)`` puts in
+    /// ``safetyDirectories``, found without reading any plugin, so that the
+    /// safety data can load while the plugins do.
+    public static func safetyDirectories(on path: PluginSearchPath) -> [String] {
+        var found: [String] = []
+        for (position, directory) in path.directories.enumerated() where isDirectory(directory) {
             let safety = (directory as NSString).appendingPathComponent(safetyFolder)
             // A safety folder where no base may be, with none before it, is
             // left out: it could only add to a base, and there is none.
-            if files.fileExists(atPath: safety), !catalog.safetyDirectories.isEmpty || position < path.safetyBaseDirectories {
-                catalog.safetyDirectories.append(safety)
+            if FileManager.default.fileExists(atPath: safety), !found.isEmpty || position < path.safetyBaseDirectories {
+                found.append(safety)
             }
+        }
+        return found
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Loads every directory on `path` that exists.
+    public static func load(_ path: PluginSearchPath) -> PluginCatalog {
+        var catalog = PluginCatalog()
+        catalog.safetyDirectories = safetyDirectories(on: path)
+        var byID: [String: TopicPlugin] = [:]
+        let files = FileManager.default
+        for directory in path.directories where isDirectory(directory) {
             var idsHere: [String: String] = [:]
             let names = ((try? files.contentsOfDirectory(atPath: directory)) ?? []).sorted()
             for name in names where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {

@@ -31,15 +31,16 @@ public struct ModelFile: Sendable {
     public let maxCharactersPerWord: Int
     /// One scale per token.
     public let scales: [Float]
-    /// `vocabulary.count × dimensions` int8 components.
-    public let rows: [Int8]
+    /// `vocabulary.count × dimensions` int8 components, in place in the
+    /// mapped file when it was loaded from one.
+    public let rows: Int8Table
     /// The SHA-256 of the file's contents before the checksum itself, in hex.
     public let checksum: String
 
     /// Reads and checks the model at `path`.
     public static func load(path: String) throws(FileError) -> ModelFile {
-        try SignedFile.load(path: path, noun: "the model", kind: "gutbot model") { bytes throws(ModelFormatError) in
-            try ModelFile(raw: bytes)
+        try SignedFile.load(path: path, noun: "the model", kind: "gutbot model") { bytes, file throws(ModelFormatError) in
+            try ModelFile(raw: bytes, file: file)
         }
     }
 
@@ -48,9 +49,10 @@ public struct ModelFile: Sendable {
         self = try SignedFile.parse(bytes) { raw throws(ModelFormatError) in try ModelFile(raw: raw) }
     }
 
-    /// Parses a whole file's bytes, wherever they are held.
-    init(raw bytes: UnsafeRawBufferPointer) throws(ModelFormatError) {
-        let opened = try SignedFile.open(bytes, magic: Self.magic, header: 20, version: Self.version)
+    /// Parses a whole file's bytes, wherever they are held; the rows stay
+    /// in `file` when the bytes lie in it.
+    init(raw bytes: UnsafeRawBufferPointer, file: MappedFile? = nil) throws(ModelFormatError) {
+        let opened = try SignedFile.open(bytes, magic: Self.magic, header: 20, version: Self.version, file: file)
         var reader = opened.reader
         let dimensions = Int(try reader.u32())
         let count = Int(try reader.u32())
@@ -59,10 +61,7 @@ public struct ModelFile: Sendable {
         guard (1...4096).contains(dimensions), (1...1_000_000).contains(count), maxCharacters > 0 else {
             throw ModelFormatError("its sizes are out of range (\(dimensions) dimensions, \(count) tokens)")
         }
-        let text = String(decoding: try reader.bytes(vocabularyBytes), as: UTF8.self)
-        var vocabulary = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard vocabulary.last == "" else { throw ModelFormatError("its vocabulary does not end with a newline") }
-        vocabulary.removeLast()
+        let vocabulary = try reader.bytes(vocabularyBytes).newlineTerminatedTokens()
         guard vocabulary.count == count else {
             throw ModelFormatError("it declares \(count) tokens but lists \(vocabulary.count)")
         }
@@ -73,12 +72,7 @@ public struct ModelFile: Sendable {
         guard scales.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw ModelFormatError("it has a scale that is negative or not a number")
         }
-        let rowBytes = try reader.bytes(count * dimensions)
-        // Copied as raw memory: a per-element map over ten million bytes is slow in debug builds.
-        let rows = [Int8](unsafeUninitializedCapacity: rowBytes.count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: rowBytes)
-            initialized = rowBytes.count
-        }
+        let rows = try reader.int8Table(count * dimensions)
         guard reader.isAtEnd else { throw ModelFormatError("it has bytes after the table") }
         self.dimensions = dimensions
         self.vocabulary = vocabulary

@@ -12,7 +12,7 @@ public struct StaticEncoder: SentenceEncoder {
     /// One scale per token; a row's components are its int8 values times its scale.
     private let scales: [Float]
     /// Token rows, `dimensions` int8 values each, in id order.
-    private let rows: [Int8]
+    private let rows: Int8Table
 
     /// An encoder over a table read from a model file.
     public init(model: ModelFile) {

@@ -60,18 +60,19 @@ public struct TransformerModelFile: Sendable {
         public let columns: Int
         /// One scale per row.
         public let scales: [Float]
-        /// `rows × columns` int8 values, row-major.
-        public let values: [Int8]
+        /// `rows × columns` int8 values, row-major; in place in the mapped
+        /// file when the model was loaded from one.
+        public let values: Int8Table
 
         /// A matrix of `rows × columns` int8 `values` with a scale per row.
-        init(rows: Int, columns: Int, scales: [Float], values: [Int8]) {
+        init(rows: Int, columns: Int, scales: [Float], values: Int8Table) {
             self.rows = rows
             self.columns = columns
             self.scales = scales
             self.values = values
         }
 
-        /// Matrices of equal width, one under the other.
+        /// Matrices of equal width, one under the other (a copy).
         init(stacking matrices: [QuantizedMatrix]) {
             let count = matrices.reduce(0) { $0 + $1.values.count }
             // Copied as raw memory: a per-element copy of a million bytes is slow in debug builds.
@@ -87,7 +88,7 @@ public struct TransformerModelFile: Sendable {
             }
             self.init(
                 rows: matrices.reduce(0) { $0 + $1.rows }, columns: matrices.first?.columns ?? 0,
-                scales: matrices.flatMap(\.scales), values: values)
+                scales: matrices.flatMap(\.scales), values: Int8Table(values))
         }
     }
 
@@ -132,8 +133,8 @@ public struct TransformerModelFile: Sendable {
 
     /// Reads and checks the model at `path`.
     public static func load(path: String) throws(FileError) -> TransformerModelFile {
-        try SignedFile.load(path: path, noun: "the model", kind: "gutbot transformer model") { bytes throws(ModelFormatError) in
-            try TransformerModelFile(raw: bytes)
+        try SignedFile.load(path: path, noun: "the model", kind: "gutbot transformer model") { bytes, file throws(ModelFormatError) in
+            try TransformerModelFile(raw: bytes, file: file)
         }
     }
 
@@ -142,9 +143,10 @@ public struct TransformerModelFile: Sendable {
         self = try SignedFile.parse(bytes) { raw throws(ModelFormatError) in try TransformerModelFile(raw: raw) }
     }
 
-    /// Parses a whole file's bytes, wherever they are held.
-    init(raw bytes: UnsafeRawBufferPointer) throws(ModelFormatError) {
-        let opened = try SignedFile.open(bytes, magic: Self.magic, header: 48, version: Self.version)
+    /// Parses a whole file's bytes, wherever they are held; the int8
+    /// matrices stay in `file` when the bytes lie in it.
+    init(raw bytes: UnsafeRawBufferPointer, file: MappedFile? = nil) throws(ModelFormatError) {
+        let opened = try SignedFile.open(bytes, magic: Self.magic, header: 48, version: Self.version, file: file)
         var reader = opened.reader
         let shape = Shape(
             hidden: Int(try reader.u32()), layers: Int(try reader.u32()), heads: Int(try reader.u32()),
@@ -153,10 +155,7 @@ public struct TransformerModelFile: Sendable {
             layerNormEpsilon: try reader.f32())
         try Self.check(shape)
         let vocabularyBytes = Int(try reader.u32())
-        let text = String(decoding: try reader.bytes(vocabularyBytes), as: UTF8.self)
-        var vocabulary = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard vocabulary.last == "" else { throw ModelFormatError("its vocabulary does not end with a newline") }
-        vocabulary.removeLast()
+        let vocabulary = try reader.bytes(vocabularyBytes).newlineTerminatedTokens()
         guard vocabulary.count == shape.vocabularySize else {
             throw ModelFormatError("it declares \(shape.vocabularySize) tokens but lists \(vocabulary.count)")
         }
@@ -242,12 +241,7 @@ extension ByteReader {
     mutating func matrix(_ what: String, rows: Int, columns: Int) throws(ModelFormatError) -> TransformerModelFile.QuantizedMatrix {
         let scales = try floats("\(what) scales", rows)
         guard scales.allSatisfy({ $0 >= 0 }) else { throw ModelFormatError("its \(what) has a negative scale") }
-        let raw = try bytes(rows * columns)
-        // Copied as raw memory: a per-element map over millions of bytes is slow in debug builds.
-        let values = [Int8](unsafeUninitializedCapacity: raw.count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
-            initialized = raw.count
-        }
+        let values = try int8Table(rows * columns)
         return TransformerModelFile.QuantizedMatrix(rows: rows, columns: columns, scales: scales, values: values)
     }
 }

@@ -38,8 +38,9 @@ public struct VectorStore: Sendable {
     private let rowOfKey: [Key: Int]
     /// One scale per row.
     private let scales: [Float]
-    /// `count × dimensions` int8 components.
-    private let rows: [Int8]
+    /// `count × dimensions` int8 components, in place in the mapped file
+    /// when the store was loaded from one.
+    private let rows: Int8Table
 
     /// How many vectors the store holds.
     public var count: Int { scales.count }
@@ -54,8 +55,8 @@ public struct VectorStore: Sendable {
 
     /// Reads and checks the store at `path`.
     public static func load(path: String) throws(FileError) -> VectorStore {
-        try SignedFile.load(path: path, noun: "the example vectors", kind: "vector store") { bytes throws(ModelFormatError) in
-            try VectorStore(raw: bytes)
+        try SignedFile.load(path: path, noun: "the example vectors", kind: "vector store") { bytes, file throws(ModelFormatError) in
+            try VectorStore(raw: bytes, file: file)
         }
     }
 
@@ -64,9 +65,10 @@ public struct VectorStore: Sendable {
         self = try SignedFile.parse(bytes) { raw throws(ModelFormatError) in try VectorStore(raw: raw) }
     }
 
-    /// Parses a whole file's bytes, wherever they are held.
-    init(raw bytes: UnsafeRawBufferPointer) throws(ModelFormatError) {
-        var reader = try SignedFile.open(bytes, magic: Self.magic, header: 12 + 32, version: Self.version).reader
+    /// Parses a whole file's bytes, wherever they are held; the rows stay
+    /// in `file` when the bytes lie in it.
+    init(raw bytes: UnsafeRawBufferPointer, file: MappedFile? = nil) throws(ModelFormatError) {
+        var reader = try SignedFile.open(bytes, magic: Self.magic, header: 12 + 32, version: Self.version, file: file).reader
         let dimensions = Int(try reader.u32())
         let count = Int(try reader.u32())
         guard (1...4096).contains(dimensions), (0...10_000_000).contains(count) else {
@@ -75,7 +77,7 @@ public struct VectorStore: Sendable {
         let model = try reader.bytes(32)
         let keys = try reader.bytes(16 * count)
         let scaleBytes = try reader.bytes(4 * count)
-        let rowBytes = try reader.bytes(count * dimensions)
+        let rows = try reader.int8Table(count * dimensions)
         guard reader.isAtEnd else { throw ModelFormatError("it has bytes after the vectors") }
         var rowOfKey: [Key: Int] = [:]
         rowOfKey.reserveCapacity(count)
@@ -88,10 +90,7 @@ public struct VectorStore: Sendable {
         self.dimensions = dimensions
         self.rowOfKey = rowOfKey
         self.scales = scales
-        self.rows = [Int8](unsafeUninitializedCapacity: rowBytes.count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: rowBytes)
-            initialized = rowBytes.count
-        }
+        self.rows = rows
     }
 
     /// Whether the store has a vector for `text`.
@@ -103,7 +102,9 @@ public struct VectorStore: Sendable {
     public func vector(for text: String) -> [Float]? {
         guard let row = rowOfKey[Key(text)] else { return nil }
         let scale = scales[row]
-        return Vector.normalized(rows[(row * dimensions)..<((row + 1) * dimensions)].map { Float($0) * scale })
+        return rows.withUnsafeBufferPointer { table in
+            Vector.normalized(table[(row * dimensions)..<((row + 1) * dimensions)].map { Float($0) * scale })
+        }
     }
 
     /// The bytes of a store holding the vectors of `texts` (each once; texts

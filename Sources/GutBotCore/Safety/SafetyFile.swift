@@ -49,11 +49,11 @@ enum SafetyFile {
         return rules.count
     }
 
-    static func load(directory: String) throws(FileError) -> Contents {
+    static func load(directory: String, prefilterCache: SafetyPrefilterCache? = nil) throws(FileError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         var contents = try load(
             main: YAMLFile(path: path(name)), lexicon: YAMLFile(path: path(lexiconName)),
-            wording: YAMLFile(path: path(wordingName)))
+            wording: YAMLFile(path: path(wordingName)), prefilterCache: prefilterCache)
         contents.net = try loadNet(directory: directory, wording: contents.wording)
         return contents
     }
@@ -78,7 +78,9 @@ enum SafetyFile {
             wording: YAMLFile(path: path(wordingName), data: wording))
     }
 
-    private static func load(main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile) throws(FileError) -> Contents {
+    private static func load(
+        main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile, prefilterCache: SafetyPrefilterCache? = nil
+    ) throws(FileError) -> Contents {
         try main.rejectUnknownKeys(in: main.root, known: ["checked", "helplines", "terms", "rules", "guards"], what: "the safety data")
         let helplines = try loadHelplines(main)
         let terms = try loadTerms(main)
@@ -97,14 +99,14 @@ enum SafetyFile {
             wordingFile.sequence("patterns", in: distressNode, what: "'distress'"),
             of: wordingFile, terms: terms, owner: "'distress' patterns")
         return Contents(
-            rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon),
+            rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon, prefilterCache: prefilterCache),
             helplines: helplines, wording: wording, followUp: followUp,
             distressPatterns: distressPatterns, net: SafetyNet(lines: []), terms: terms)
     }
 
     /// Reads a later safety folder against the `base` it adds to. Broken data
     /// is an error, as in the base folder: safety fails closed.
-    static func loadAddition(directory: String, base: Contents) throws(FileError) -> Addition {
+    static func loadAddition(directory: String, base: Contents, prefilterCache: SafetyPrefilterCache? = nil) throws(FileError) -> Addition {
         let path = (directory as NSString).appendingPathComponent(name)
         let main = try YAMLFile(path: path)
         let root = main.root
@@ -161,7 +163,7 @@ enum SafetyFile {
             }
         return Addition(
             directory: directory,
-            rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: base.rulebook.lexicon),
+            rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: base.rulebook.lexicon, prefilterCache: prefilterCache),
             helplines: lines, ignored: warnings + ignored)
     }
 

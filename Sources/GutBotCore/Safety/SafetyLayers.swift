@@ -50,13 +50,14 @@ public struct SafetyLayers {
 
     /// Loads `directories` (safety folders, in search-path order): the first
     /// is the base, the rest add to it. Any folder that does not load stops it.
-    static func load(_ directories: [String]) throws(FileError) -> SafetyLayers {
+    /// Each rulebook's prefilter reads its patterns from `prefilterCache` when it can.
+    static func load(_ directories: [String], prefilterCache: SafetyPrefilterCache? = nil) throws(FileError) -> SafetyLayers {
         guard let baseDirectory = directories.first else {
             throw FileError(
                 file: "Plugins/\(PluginCatalog.safetyFolder)/\(SafetyFile.name)", line: nil,
                 message: "the safety plugin's data was not found on the plugin path")
         }
-        var contents = try SafetyFile.load(directory: baseDirectory)
+        var contents = try SafetyFile.load(directory: baseDirectory, prefilterCache: prefilterCache)
         var origins = [
             Origin(
                 directory: baseDirectory, isBase: true, rules: contents.rulebook.rules.count,
@@ -64,7 +65,7 @@ public struct SafetyLayers {
         ]
         var warnings: [FileError] = []
         for directory in directories.dropFirst() {
-            let addition = try SafetyFile.loadAddition(directory: directory, base: contents)
+            let addition = try SafetyFile.loadAddition(directory: directory, base: contents, prefilterCache: prefilterCache)
             // The merge: rules and guards as a separate rulebook asked after
             // the base, crisis lines appended, nothing else taken.
             contents.rulebook.additions.append(addition.rulebook)

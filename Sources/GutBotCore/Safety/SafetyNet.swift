@@ -134,20 +134,25 @@ public struct SafetyNet: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileError(file: path, line: nil, message: "cannot read this table")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // Split as bytes (see `byteRanges(separatedBy:)`): the tables hold
+        // thousands of lines, and decoding them into Characters to find the
+        // tabs cost more than the rest of reading them.
+        let bytes = [UInt8](data)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw FileError(file: path, line: nil, message: "this table is not UTF-8 text")
         }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var lines: [Line] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let kind = Kind(rawValue: String(fields[0])), !fields[2].isEmpty else {
+        for (number, raw) in bytes.byteRanges(separatedBy: UInt8(ascii: "\n")).enumerated() {
+            let line = raw.last.map { bytes[$0] == UInt8(ascii: "\r") } == true ? raw.dropLast() : raw
+            if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
+            let fields = bytes[line].byteRanges(separatedBy: UInt8(ascii: "\t"), maxSplits: 2)
+            guard fields.count == 3, let kind = Kind(rawValue: text(fields[0])), !fields[2].isEmpty else {
                 throw FileError(
                     file: path, line: number + 1,
                     message: "expected expect<TAB>category<TAB>message, with expect one of crisis, benign, distress")
             }
-            lines.append(Line(kind: kind, category: String(fields[1]), text: String(fields[2])))
+            lines.append(Line(kind: kind, category: text(fields[1]), text: text(fields[2])))
         }
         return lines
     }

@@ -25,10 +25,15 @@ public struct SafetyRulebook: Sendable {
 
     /// A rulebook with the given parts; `prefilter: false` runs every pattern
     /// on every message (for checking that the prefilter changes nothing).
-    public init(rules: [SafetyRule], guards: [SafetyGuard] = [], lexicon: SafetyLexicon = SafetyLexicon(), prefilter: Bool = true) {
+    /// The prefilter's reading of the patterns comes from `prefilterCache`
+    /// when it has it.
+    public init(
+        rules: [SafetyRule], guards: [SafetyGuard] = [], lexicon: SafetyLexicon = SafetyLexicon(), prefilter: Bool = true,
+        prefilterCache: SafetyPrefilterCache? = nil
+    ) {
         var rules = rules
         var guards = guards
-        self.prefilter = prefilter ? SafetyPrefilter(numbering: &rules, &guards) : nil
+        self.prefilter = prefilter ? SafetyPrefilter(numbering: &rules, &guards, cache: prefilterCache) : nil
         self.rules = rules
         self.guards = guards
         self.lexicon = lexicon

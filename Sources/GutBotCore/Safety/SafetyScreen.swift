@@ -60,8 +60,12 @@ public struct SafetyScreen: Sendable {
 
     /// Loads the safety folders of a search path, in order: the first is the
     /// base and every later one can only add to it (see ``SafetyLayers``).
-    public static func load(directories: [String], region: Region) throws(FileError) -> SafetyScreen {
-        let layers = try SafetyLayers.load(directories)
+    /// `prefilterCache` keeps the prefilter's reading of the patterns between
+    /// runs (`nil`: read afresh every time); it never changes a verdict.
+    public static func load(
+        directories: [String], region: Region, prefilterCache: SafetyPrefilterCache? = nil
+    ) throws(FileError) -> SafetyScreen {
+        let layers = try SafetyLayers.load(directories, prefilterCache: prefilterCache)
         let data = layers.contents
         var plugin = SafetyScreen(
             rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,

@@ -26,18 +26,17 @@ struct SafetyPrefilter: Sendable {
     private let unconditional: [Bool]
 
     /// A prefilter for the patterns `rules` and `guards` run on forms, which
-    /// it numbers (see ``SafetyPatterns/prefilterStart``) in place.
-    init(numbering rules: inout [SafetyRule], _ guards: inout [SafetyGuard]) {
-        // One reader for this load: its memory of long groups serves every
-        // pattern read here, and is dropped with it when this init returns.
-        var reader = SafetyLiteralReader()
-        var requirements: [[String]?] = []
-        func number(_ patterns: inout SafetyPatterns) {
-            patterns.prefilterStart = requirements.count
-            for regex in patterns.regexes { requirements.append(reader.required(by: regex.pattern)) }
+    /// it numbers (see ``SafetyPatterns/prefilterStart``) in place. What each
+    /// pattern requires comes from `cache` when it has it.
+    init(numbering rules: inout [SafetyRule], _ guards: inout [SafetyGuard], cache: SafetyPrefilterCache? = nil) {
+        var patterns: [String] = []
+        func number(_ numbered: inout SafetyPatterns) {
+            numbered.prefilterStart = patterns.count
+            patterns += numbered.regexes.map(\.pattern)
         }
         for rule in rules.indices { rules[rule].forEachPrefiltered(number) }
         for index in guards.indices { number(&guards[index].patterns) }
+        let requirements = cache?.requirements(of: patterns, read: Self.requirements) ?? Self.requirements(of: patterns)
 
         let index = SafetyLiteralIndex(literals: requirements.flatMap { $0 ?? [] })
         var patternsRequiring = [[Int]](repeating: [], count: index.literals.count)
@@ -55,6 +54,14 @@ struct SafetyPrefilter: Sendable {
         self.index = index
         self.patternsRequiring = patternsRequiring
         self.unconditional = unconditional
+    }
+
+    /// What each of `patterns` requires, read from its text.
+    static func requirements(of patterns: [String]) -> [[String]?] {
+        // One reader for this load: its memory of long groups serves every
+        // pattern read here, and is dropped with it when this returns.
+        var reader = SafetyLiteralReader()
+        return patterns.map { reader.required(by: $0) }
     }
 
     /// Which numbered patterns may match `form`, by number: a pattern that is

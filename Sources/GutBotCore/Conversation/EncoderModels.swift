@@ -1,0 +1,78 @@
+import Foundation
+
+/// The model files the two encoders need (the static table, the transformer
+/// and its store of example vectors), found and read together. Nothing in
+/// them depends on the plugins or the safety data, so ``EngineLoader`` reads
+/// them on a thread of their own while those load.
+struct EncoderModels: Sendable {
+    /// The static table, and the file it was read from.
+    var model: ModelFile
+    var modelPath: String
+    /// The transformer, and the file it was read from.
+    var transformer: TransformerModelFile
+    var transformerPath: String
+    /// The transformer's vectors of the examples, when a usable store is beside it.
+    var vectors: VectorStore?
+    /// Why there is no usable store, when there is not.
+    var warnings: [FileError]
+
+    /// Reads each model from the last of `modelDirectories` that has it.
+    /// Both are needed (the safety net reads meaning with them): a missing or
+    /// broken one is a ``StartupError/modelUnavailable(_:searched:)``; the
+    /// store of vectors is optional, and a missing or unusable one a warning.
+    static func load(from modelDirectories: [String]) -> Result<EncoderModels, StartupError> {
+        guard let modelPath = ModelFile.find(in: modelDirectories) else {
+            return .failure(
+                .modelUnavailable(
+                    FileError(file: ModelFile.name, line: nil, message: "the sentence encoder's model was not found"),
+                    searched: modelDirectories))
+        }
+        let model: ModelFile
+        do {
+            model = try ModelFile.load(path: modelPath)
+        } catch {
+            return .failure(.modelUnavailable(error, searched: modelDirectories))
+        }
+        guard let transformerPath = TransformerModelFile.find(in: modelDirectories) else {
+            return .failure(
+                .modelUnavailable(
+                    FileError(file: TransformerModelFile.name, line: nil, message: "the transformer's model was not found"),
+                    searched: modelDirectories))
+        }
+        let transformer: TransformerModelFile
+        do {
+            transformer = try TransformerModelFile.load(path: transformerPath)
+        } catch {
+            return .failure(.modelUnavailable(error, searched: modelDirectories))
+        }
+        var warnings: [FileError] = []
+        let vectors = vectorStore(beside: transformerPath, modelChecksum: transformer.checksum, warnings: &warnings)
+        return .success(
+            EncoderModels(
+                model: model, modelPath: modelPath, transformer: transformer, transformerPath: transformerPath,
+                vectors: vectors, warnings: warnings))
+    }
+
+    /// The store of example vectors beside the transformer's model, if it
+    /// is there, sound and made with that model. Without one gutbot still
+    /// starts, encoding every example itself (slowly), and says why.
+    private static func vectorStore(beside model: String, modelChecksum: String, warnings: inout [FileError]) -> VectorStore? {
+        let path = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent(VectorStore.name).path
+        let slow = "every example is read by the transformer at start-up (`gutbot vectors` makes a new store)"
+        guard FileManager.default.fileExists(atPath: path) else {
+            warnings.append(FileError(file: path, line: nil, message: "there is no store of example vectors, so \(slow)"))
+            return nil
+        }
+        do {
+            let store = try VectorStore.load(path: path)
+            guard store.modelChecksum == modelChecksum else {
+                warnings.append(FileError(file: path, line: nil, message: "these vectors were made with another model, so \(slow)"))
+                return nil
+            }
+            return store
+        } catch {
+            warnings.append(FileError(file: path, line: nil, message: "\(error.message), so \(slow)"))
+            return nil
+        }
+    }
+}
