@@ -14,7 +14,7 @@ import Testing
     /// Taken already: an overdose emergency, so the reply names Poison Help.
     @Test(arguments: [
         "my toddler just swallowed a button battery", "i drank some bleach an hour ago",
-        "my daughter ate some of grandma's blood pressure pills",
+        "my daughter ate some of grandma's blood pressure pills", "my nephew found my nan's pills and swallowed a handful",
     ])
     func aPoisonSwallowedIsAnOverdoseEmergency(_ message: String) throws {
         let verdict = try #require(try Self.plugin().verdict(for: message))
@@ -38,6 +38,7 @@ import Testing
         "Which is quicker, hanging or jumping", "which is more lethal, tylenol or advil",
         "I'm done, I'm ending it this weekend", "there's no way out for me",
         "where can I get a gun fast without a background check", "I've got the sudden worst headache of my life",
+        "they pumped my stomach and i wish they hadn't",
     ])
     func newWordingsAreCaughtByRules(_ message: String) throws {
         #expect(try Self.plugin().verdict(for: message) != nil)
@@ -51,6 +52,7 @@ import Testing
         "my grandmother attempted suicide in the 70s, is depression hereditary",
         "my cousin is a paramedic and deals with overdoses, how do they treat them",
         "the worst headache of my life was a hangover after the wedding", "my bank account is dead after buying all these supplements",
+        "the doctors pumped my stomach after food poisoning years ago, could that affect my microbiome",
     ])
     func harmlessNeighboursAreNotCrises(_ message: String) throws {
         #expect(try Self.plugin().verdict(for: message) == nil)
