@@ -42,7 +42,36 @@ import Testing
                 " | does fiber help | does not matter | i want to die | "))
     }
 
-    @Test(arguments: ["starting", "olive", "pulls", "stood", "giving", "prison", "30 pills", "13 11 14", "b12"])
+    /// "it's" and "its", "what's" and "whats" read alike: both as the lexicon
+    /// spells the apostrophe-less word out, so rules need list only one.
+    @Test(arguments: [
+        ("it's time for me to go", "its time for me to go", " it is time for me to go "),
+        ("what's the point", "whats the point", " what is the point "),
+        ("life's not worth it", "lifes not worth it", " life is not worth it "),
+        ("there's no way out", "theres no way out", " there is no way out "),
+        ("he's got a knife", "hes got a knife", " he has got a knife "),
+    ])
+    func apostropheAndNoApostropheReadAlike(typed: String, bare: String, plain: String) throws {
+        let typedForms = try Self.forms(typed)
+        #expect(typedForms == (try Self.forms(bare)))
+        #expect(typedForms.contains { $0.contains(plain) }, "\(typedForms)")
+    }
+
+    /// Slips inside key words too short for the one-typo repair are slang;
+    /// "ending" is a key word, and its real-word neighbours stay as typed.
+    @Test(arguments: [
+        ("i want to dei", "want to die"), ("gonna end my lfie", "end my life"),
+        ("thinking of endng it all", "ending it all"), ("i want to kll myself", "kill myself"),
+        ("i'm going to overdoes tonight", "going to overdose"),
+    ])
+    func slipsInShortKeyWordsAreRepaired(typed: String, plain: String) throws {
+        let forms = try Self.forms(typed)
+        #expect(forms.contains { $0.contains(" \(plain) ") }, "\(forms)")
+    }
+
+    @Test(arguments: [
+        "starting", "olive", "pulls", "stood", "giving", "prison", "30 pills", "13 11 14", "b12", "pending", "sending", "lending",
+    ])
     func realWordsAndNumbersStayAsTyped(_ word: String) throws {
         #expect(try Self.forms("I said \(word) today").contains(" | i said \(word) today | "))
     }

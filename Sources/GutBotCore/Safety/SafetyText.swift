@@ -16,7 +16,7 @@ public enum SafetyText {
 
     /// The forms of `text` the rules are tried against.
     public static func forms(of text: String, lexicon: SafetyLexicon) -> [String] {
-        let folded = fillingStars(TextNormalizer().fold(removingInvisibles(text)), lexicon: lexicon)
+        let folded = droppingApostropheS(fillingStars(TextNormalizer().fold(removingInvisibles(text)), lexicon: lexicon))
         var forms: [String] = []
         // "b12" and "5 htp" must survive as typed, "k1ll" must not: keep both readings.
         for spelling in unique([folded, undoingLeet(folded)]) {
@@ -40,6 +40,20 @@ public enum SafetyText {
     private static func removingInvisibles(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+    }
+
+    private static let apostropheS = try! NSRegularExpression(
+        pattern: "\\b(it|what|that|there|here|who|where|how|he|she|life|nobody|noone|everything|nothing)'s\\b")
+
+    /// "it's" to "its", "what's" to "whats": the same words typed with and
+    /// without the apostrophe read alike, as the lexicon's slang spells them
+    /// out ("its" to "it is"). Without this, "it's time" read "it time" and
+    /// "its time" read "it is time", and rules had to list both.
+    static func droppingApostropheS(_ text: String) -> String {
+        // Most messages have no apostrophe at all.
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return text }
+        return apostropheS.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1s")
     }
 
     private static let starred = try! NSRegularExpression(pattern: "[a-z]+\\*[a-z*]*|\\*[a-z][a-z*]*")
