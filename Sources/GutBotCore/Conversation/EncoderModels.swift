@@ -21,36 +21,34 @@ struct EncoderModels: Sendable {
     /// broken one is a ``StartupError/modelUnavailable(_:searched:)``; the
     /// store of vectors is optional, and a missing or unusable one a warning.
     static func load(from modelDirectories: [String]) -> Result<EncoderModels, StartupError> {
-        guard let modelPath = ModelFile.find(in: modelDirectories) else {
-            return .failure(
-                .modelUnavailable(
-                    FileError(file: ModelFile.name, line: nil, message: "the sentence encoder's model was not found"),
-                    searched: modelDirectories))
-        }
-        let model: ModelFile
-        do {
-            model = try ModelFile.load(path: modelPath)
-        } catch {
-            return .failure(.modelUnavailable(error, searched: modelDirectories))
-        }
-        guard let transformerPath = TransformerModelFile.find(in: modelDirectories) else {
-            return .failure(
-                .modelUnavailable(
-                    FileError(file: TransformerModelFile.name, line: nil, message: "the transformer's model was not found"),
-                    searched: modelDirectories))
-        }
-        let transformer: TransformerModelFile
-        do {
-            transformer = try TransformerModelFile.load(path: transformerPath)
-        } catch {
-            return .failure(.modelUnavailable(error, searched: modelDirectories))
-        }
-        var warnings: [FileError] = []
-        let vectors = vectorStore(beside: transformerPath, modelChecksum: transformer.checksum, warnings: &warnings)
-        return .success(
-            EncoderModels(
+        Result { () throws(StartupError) -> EncoderModels in
+            let (model, modelPath) = try required(
+                ModelFile.name, missing: "the sentence encoder's model", in: modelDirectories, load: ModelFile.load)
+            let (transformer, transformerPath) = try required(
+                TransformerModelFile.name, missing: "the transformer's model", in: modelDirectories, load: TransformerModelFile.load)
+            var warnings: [FileError] = []
+            let vectors = vectorStore(beside: transformerPath, modelChecksum: transformer.checksum, warnings: &warnings)
+            return EncoderModels(
                 model: model, modelPath: modelPath, transformer: transformer, transformerPath: transformerPath,
-                vectors: vectors, warnings: warnings))
+                vectors: vectors, warnings: warnings)
+        }
+    }
+
+    /// The model file `name`, found in `directories` as every model file is
+    /// (``ModelFile/find(_:in:)``) and read by `load`, and its path; a missing
+    /// one (`missing` says what it is) or a broken one is a
+    /// ``StartupError/modelUnavailable(_:searched:)``.
+    private static func required<Model>(
+        _ name: String, missing: String, in directories: [String], load: (String) throws(FileError) -> Model
+    ) throws(StartupError) -> (model: Model, path: String) {
+        guard let path = ModelFile.find(name, in: directories) else {
+            throw .modelUnavailable(FileError(file: name, line: nil, message: "\(missing) was not found"), searched: directories)
+        }
+        do {
+            return (try load(path), path)
+        } catch {
+            throw .modelUnavailable(error, searched: directories)
+        }
     }
 
     /// The store of example vectors beside the transformer's model, if it

@@ -56,11 +56,7 @@ public struct EngineLoader {
         guard catalog.problems.isEmpty else { throw StartupError.brokenPlugins(catalog.problems) }
         guard let stemmer = Stemmer() else { throw StartupError.stemmerUnavailable }
         // The safety net reads meaning: without both models gutbot does not start.
-        let encoderModels: EncoderModels
-        switch loaded {
-        case .success(let found): encoderModels = found
-        case .failure(let error): throw error
-        }
+        let encoderModels = try loaded.get()
         modelPath = encoderModels.modelPath
         transformerPath = encoderModels.transformerPath
         let model = encoderModels.model

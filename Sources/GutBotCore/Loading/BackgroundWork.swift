@@ -1,9 +1,10 @@
 import Foundation
 
 /// Work started on a thread of its own, whose result the caller collects
-/// later with ``result()``. Start-up uses it to read the model files while
-/// the safety rules compile: the two are independent, and each takes about
-/// half of start-up on one core.
+/// later with ``result()``. Start-up uses it to read the model files and
+/// parse the topic plugins while the safety rules compile: the three are
+/// independent, and the models and the rules each take about half of
+/// start-up on one core.
 final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     // Written once by the worker before `finished` is signalled, read only
     // after waiting for that signal: the semaphore orders the two, which is

@@ -36,7 +36,7 @@ public struct EmbeddingCache: Sendable {
             hasher.update(data: Data([0]))
             hasher.update(data: Data(text.utf8))
         }
-        return hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+        return SignedFile.hex(hasher.finalize().prefix(16))
     }
 
     /// Layout: per text one byte (1 = has a vector), then the vectors that exist, as float32.
@@ -55,15 +55,7 @@ public struct EmbeddingCache: Sendable {
     private static func write(_ vectors: EncodedTexts, to file: URL) {
         var data = Data(vectors.present.map { $0 ? 1 : 0 })
         vectors.values.withUnsafeBytes { data.append(contentsOf: $0) }
-        let manager = FileManager.default
-        guard
-            (try? manager.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])) != nil
-        else { return }
-        let temporary = file.appendingPathExtension("\(getpid()).tmp")
-        guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
-        if rename(temporary.path, file.path) != 0 { try? manager.removeItem(at: temporary) }
+        CacheFile.write(data, to: file)
     }
 }
 

@@ -32,10 +32,26 @@ public struct Int8Table: RandomAccessCollection, @unchecked Sendable {
 
     /// A copy of `bytes` as int8 values.
     init(copying bytes: UnsafeRawBufferPointer) {
-        let storage = OwnedBytes(copying: bytes)
+        self.init(count: bytes.count) { $0.copyMemory(from: bytes) }
+    }
+
+    /// The values of `tables`, one after another, copied once into memory of its own.
+    init(joining tables: [Int8Table]) {
+        self.init(count: tables.reduce(0) { $0 + $1.count }) { memory in
+            var offset = 0
+            for table in tables {
+                table.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: memory[offset...]).copyMemory(from: $0) }
+                offset += table.count
+            }
+        }
+    }
+
+    /// `count` values that `fill` writes into memory this table owns.
+    private init(count: Int, fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        let storage = OwnedBytes(count: count, fill: fill)
         owner = storage
-        base = storage.start.map { UnsafePointer($0.bindMemory(to: Int8.self, capacity: bytes.count)) }
-        count = bytes.count
+        base = storage.start.map { UnsafePointer($0.bindMemory(to: Int8.self, capacity: count)) }
+        self.count = count
     }
 
     /// A copy of `values`.
@@ -54,18 +70,18 @@ public struct Int8Table: RandomAccessCollection, @unchecked Sendable {
     }
 }
 
-/// Memory an ``Int8Table`` owns: allocated once, never written after the copy, freed with it.
+/// Memory an ``Int8Table`` owns: allocated once, never written after it is filled, freed with it.
 private final class OwnedBytes: @unchecked Sendable {
     // @unchecked: the memory is written once, in init, and only read after.
     let start: UnsafeMutableRawPointer?
 
-    init(copying bytes: UnsafeRawBufferPointer) {
-        guard bytes.count > 0 else {
+    init(count: Int, fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        guard count > 0 else {
             start = nil
             return
         }
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 16)
-        memory.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+        fill(UnsafeMutableRawBufferPointer(start: memory, count: count))
         start = memory
     }
 

@@ -97,6 +97,12 @@ public struct ModelFile: Sendable {
 
     /// The model file to load from `directories`: the last that has one.
     public static func find(in directories: [String]) -> String? {
+        find(name, in: directories)
+    }
+
+    /// The file `name` in the last of `directories` that has one: how every
+    /// model file is found, so a retuned one in a later folder wins.
+    static func find(_ name: String, in directories: [String]) -> String? {
         directories.reversed().map { URL(fileURLWithPath: $0).appendingPathComponent(name).path }
             .first { FileManager.default.fileExists(atPath: $0) }
     }

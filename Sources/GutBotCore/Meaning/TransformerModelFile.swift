@@ -74,21 +74,9 @@ public struct TransformerModelFile: Sendable {
 
         /// Matrices of equal width, one under the other (a copy).
         init(stacking matrices: [QuantizedMatrix]) {
-            let count = matrices.reduce(0) { $0 + $1.values.count }
-            // Copied as raw memory: a per-element copy of a million bytes is slow in debug builds.
-            let values = [Int8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                var offset = 0
-                for matrix in matrices {
-                    matrix.values.withUnsafeBytes { bytes in
-                        UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[offset...]).copyMemory(from: bytes)
-                    }
-                    offset += matrix.values.count
-                }
-                initialized = count
-            }
             self.init(
                 rows: matrices.reduce(0) { $0 + $1.rows }, columns: matrices.first?.columns ?? 0,
-                scales: matrices.flatMap(\.scales), values: Int8Table(values))
+                scales: matrices.flatMap(\.scales), values: Int8Table(joining: matrices.map(\.values)))
         }
     }
 
@@ -219,8 +207,7 @@ public struct TransformerModelFile: Sendable {
 
     /// The model file to load from `directories` (see `ModelFile.standardDirectories`): the last that has one.
     public static func find(in directories: [String]) -> String? {
-        directories.reversed().map { URL(fileURLWithPath: $0).appendingPathComponent(name).path }
-            .first { FileManager.default.fileExists(atPath: $0) }
+        ModelFile.find(name, in: directories)
     }
 }
 

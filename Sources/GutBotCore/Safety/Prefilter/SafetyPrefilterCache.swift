@@ -14,8 +14,7 @@ import Foundation
 /// read. The file also holds a SHA-256 of the answer it stores, checked on
 /// reading: a file cut short or damaged is ignored and the answer worked out
 /// afresh, never half used. A cache that cannot be written is simply not
-/// kept. Files are written whole (temporary file, then rename) and readable
-/// only by their owner, beside the ``EmbeddingCache``'s.
+/// kept. Files are written as ``CacheFile`` writes them, beside the ``EmbeddingCache``'s.
 public struct SafetyPrefilterCache: Sendable {
     /// Where cache files live, by default `$XDG_CACHE_HOME/gutbot`.
     public var directory: URL
@@ -51,7 +50,7 @@ public struct SafetyPrefilterCache: Sendable {
             bytes.append(0)
             bytes += pattern.utf8
         }
-        let key = SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined()
+        let key = SignedFile.hex(SHA256.hash(data: bytes).prefix(16))
         return directory.appendingPathComponent("safety-prefilter-\(key).json")
     }
 
@@ -95,7 +94,7 @@ public struct SafetyPrefilterCache: Sendable {
                 bytes += literal.utf8
             }
         }
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return SignedFile.hex(SHA256.hash(data: bytes))
     }
 
     /// The requirements stored in `file`, if it is whole and for `count` patterns.
@@ -108,14 +107,6 @@ public struct SafetyPrefilterCache: Sendable {
 
     private static func store(_ requirements: [[String]?], to file: URL) {
         guard let data = try? JSONEncoder().encode(Contents(requirements: requirements, digest: digest(requirements))) else { return }
-        let manager = FileManager.default
-        guard
-            (try? manager.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])) != nil
-        else { return }
-        let temporary = file.appendingPathExtension("\(getpid()).tmp")
-        guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
-        if rename(temporary.path, file.path) != 0 { try? manager.removeItem(at: temporary) }
+        CacheFile.write(data, to: file)
     }
 }
