@@ -7,7 +7,7 @@ import Testing
 @Suite struct ConversationTests {
     private let engine = ShippedEngine.engine
 
-    @Test(arguments: ["tell me more", "Tell me more!", "go on", "why?", "what else"])
+    @Test(arguments: ["tell me more", "Tell me more!", "go on", "why?", "what else", "how?", "in what way"])
     func tellMeMoreStaysOnTheTopic(more: String) {
         var session = Session(id: "s")
         let first = engine.reply(to: "does fiber help my mood", in: &session)
@@ -26,6 +26,15 @@ import Testing
         session.lastIntentID = intent.id
         let next = engine.reply(to: "tell me more", in: &session)
         #expect(next.pluginID == plugin.id && next.intentID == intent.followUp)
+    }
+
+    /// "How?" on its own asks how that happens after an answer, and is
+    /// small talk ("how are you?") only when there is nothing to go on from.
+    @Test func aBareHowIsSmallTalkOnlyAtTheStart() {
+        var session = Session(id: "s")
+        #expect(engine.reply(to: "how", in: &session).pluginID == CorePluginID.smallTalk)
+        _ = engine.reply(to: "does stress cause IBS?", in: &session)
+        #expect(engine.reply(to: "how", in: &session).pluginID == "stress")
     }
 
     @Test func tellMeMoreWithNoTopicYetIsNotAnAnswer() {
@@ -64,6 +73,9 @@ import Testing
         ("does stress cause IBS?", "help", CorePluginID.smallTalk),
         ("does stress cause IBS?", "hi there", CorePluginID.smallTalk),
         ("does stress cause IBS?", "what can you do", CorePluginID.smallTalk),
+        // About the user, not the bot: small talk must match it closely.
+        ("does stress cause IBS?", "what can I do", "stress"),
+        ("does stress cause IBS?", "I'm fine thanks", CorePluginID.smallTalk),
     ])
     func weakSmallTalkGivesWayToTheConversation(question: String, turn: String, plugin: String) {
         var session = Session(id: "s")

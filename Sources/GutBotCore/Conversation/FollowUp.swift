@@ -19,6 +19,9 @@ public enum FollowUp {
         "like what", "for example", "example", "go on then", "and then", "interesting tell me more",
         "can you tell me more", "could you tell me more", "i want to know more", "more info",
         "ok tell me more", "okay tell me more", "why is that", "how does that work",
+        // Alone after an answer, "how?" asks how that happens, not how the bot is.
+        "how", "how exactly", "in what way", "how is that", "how does it", "how does that happen",
+        "why does that happen",
     ]
 
     /// Words in the longest of ``morePhrases``: a longer message is none of

@@ -42,6 +42,10 @@ public struct Router: Sendable {
     /// less well than this ("what can I do about it", near "what can you
     /// do") is read with the last question too; "help" and "hello" score more.
     public var smallTalkInContext = 0.5
+    /// The same, for a turn about the user ("what can I do", "what should
+    /// we try"): small talk is about the bot, so such a turn needs a closer
+    /// match ("I'm fine, thanks") to be small talk rather than the conversation.
+    public var smallTalkInContextAboutUser = 0.6
     /// A turn that leans on the conversation without pointing back is not
     /// read with the last question when, alone, the out-of-scope class (by
     /// its closest example) leads every topic by this much.
@@ -181,7 +185,7 @@ public struct Router: Sendable {
         case .shift(let subject)?:
             // "and coffee?" leans on the conversation too: see `leaning` below.
             let alone = rank(read(subject, forRoutingOnly: true, depth: reading.depth), outOfScopeByClosest: false)
-            if let best = topics(alone).first, answersAlone(best) {
+            if let best = topics(alone).first, answersAlone(best, words: words) {
                 return (decide(alone), alone)
             }
             if let previous = session.lastTopicQuestion {
@@ -200,11 +204,11 @@ public struct Router: Sendable {
         var ranked = leaning ? rank(reading, outOfScopeByClosest: false) : known ?? rank(reading)
         // A turn that leans on the conversation is read with the last topic
         // question ("how soon would I notice?"), but only when it would not
-        // be answered on its own (``answersAlone(_:)``), and not when it is
+        // be answered on its own (``answersAlone(_:words:)``), and not when it is
         // clearly out of scope alone ("what is the capital of peru", "how old
         // are you"), unless it points back ("is it forever?", "how much?").
         let pointsBack = FollowUp.pointsBack(words)
-        let answered = topics(ranked).first.map(answersAlone) ?? false
+        let answered = topics(ranked).first.map { answersAlone($0, words: words) } ?? false
         if leaning, let previous = session.lastTopicQuestion, !answered, pointsBack || !isClearlyOutOfScope(known ?? rank(reading)) {
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
@@ -235,9 +239,15 @@ public struct Router: Sendable {
     /// Whether `best` answers a turn that leans on the conversation without
     /// the last question: it must pass the threshold, and small talk must
     /// match well ("help", not "what can I do about it").
-    private func answersAlone(_ best: Candidate) -> Bool {
-        best.score >= threshold && (best.pluginID != CorePluginID.smallTalk || best.score >= smallTalkInContext)
+    private func answersAlone(_ best: Candidate, words: [String]) -> Bool {
+        guard best.score >= threshold else { return false }
+        guard best.pluginID == CorePluginID.smallTalk else { return true }
+        let aboutUser = words.contains(where: Self.firstPerson.contains)
+        return best.score >= (aboutUser ? smallTalkInContextAboutUser : smallTalkInContext)
     }
+
+    /// Words by which a turn speaks of the user.
+    private static let firstPerson: Set<String> = ["i", "me", "my", "we", "us", "our", "im", "ive"]
 
     /// Every intent scored by words and meaning together, best first; ties
     /// keep the index's intent order. `outOfScopeByClosest` as in
