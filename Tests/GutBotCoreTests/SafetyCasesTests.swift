@@ -27,6 +27,16 @@ import Testing
         #expect(reply.safety != nil)
     }
 
+    /// The net's training lines, in voices the rules were not written for,
+    /// are caught too, and the reply points to help.
+    @Test(arguments: SafetyFixtures.trainingCrisisCases)
+    func trainingCrisisReachesSafety(_ line: SafetyCase) throws {
+        let engine = try SafetyFixtures.usEngine.get()
+        let reply = SafetyFixtures.reply(line.message, engine: engine)
+        #expect(reply.pluginID == Reply.safetyID, "not caught, answered by \(reply.pluginID)")
+        #expect(reply.safety != nil)
+    }
+
     /// Red flags, overdoses, eating disorders, violence, danger and self-harm
     /// each get their own wording, so the category must be right; suicidal
     /// thoughts and plans share their help, so either will do between them.
