@@ -71,6 +71,7 @@ import Testing
         "what are the signs of anaphylaxis", "my throat feels tight whenever i'm anxious and i get hives, is it my gut",
         "hoping my flight isn't delayed", "if the doctor said i had ibs i'd be relieved to know",
         "my son found my vitamins but i caught him before he opened them",
+        "my friend gave me her old laptop and said goodbye before she moved to canada",
     ])
     func harmlessNeighboursAreNotCrises(_ message: String) throws {
         #expect(try Self.plugin().verdict(for: message) == nil)
