@@ -28,11 +28,11 @@ enum SafetyFixtures {
     /// written by people who never saw the rules (A and B), and the author's
     /// own paraphrases and batteries written while generalising their misses;
     /// then blind set C with the author's paraphrases for its misses below it,
-    /// and the regression lines of safety rounds 7 and 8.
+    /// and the regression lines of safety rounds 7, 8 and 9.
     static let tableNames = [
         "safety-cases.tsv", "safety-cases-2.tsv", "safety-cases-3.tsv",
         "safety-cases-4.tsv", "safety-cases-5.tsv", "safety-cases-6.tsv", "safety-cases-7.tsv",
-        "safety-cases-8.tsv",
+        "safety-cases-8.tsv", "safety-cases-9.tsv",
     ]
 
     /// Tables of training lines for the net, in new voices, written by people
