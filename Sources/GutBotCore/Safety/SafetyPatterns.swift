@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A list of regular expressions over ``SafetyText`` forms: the building
 /// block of rules, guards and follow-up cues. Read once, when the safety data
@@ -149,50 +148,41 @@ final class SafetyPattern: Sendable {
 
     /// The text compiled: the pattern with its terms expanded.
     let text: String
-    /// Where the pattern was written; `nil` for one made from a compiled regex.
-    private let origin: Origin?
-    // The regex once compiled. A lock rather than a `lazy var`: an engine may
-    // answer on several threads, and two first uses at once must not race.
-    private let compiled: Mutex<NSRegularExpression?>
+    /// The regular expression, compiled as the pattern was read or on first use.
+    private let compiled: OnFirstUse<NSRegularExpression>
 
     /// `text` compiled now; a pattern that does not compile is the error.
     init(compiling text: String, from origin: Origin) throws(FileError) {
         guard let regex = try? NSRegularExpression(pattern: text) else { throw origin.notARegularExpression }
         self.text = text
-        self.origin = origin
-        self.compiled = Mutex(regex)
+        self.compiled = OnFirstUse(made: regex)
     }
 
     /// `text`, compiled on first use: only for patterns known to compile.
     init(deferring text: String, from origin: Origin) {
         self.text = text
-        self.origin = origin
-        self.compiled = Mutex(nil)
+        self.compiled = OnFirstUse {
+            guard let regex = try? NSRegularExpression(pattern: text) else {
+                // Unreachable while the cache's word holds: it vouched that
+                // this text compiled with this very library. Answering on
+                // without the pattern would weaken safety; stop instead.
+                fatalError(
+                    "gutbot stops: \(origin.notARegularExpression), though the safety cache said it compiled; "
+                        + "delete the cache folder's safety-validated-*.txt")
+            }
+            return regex
+        }
     }
 
     /// A pattern already compiled.
     init(compiled regex: NSRegularExpression) {
         self.text = regex.pattern
-        self.origin = nil
-        self.compiled = Mutex(regex)
+        self.compiled = OnFirstUse(made: regex)
     }
 
     /// Whether the regular expression has been compiled yet.
-    var isCompiled: Bool { compiled.withLock { $0 != nil } }
+    var isCompiled: Bool { compiled.isMade }
 
     /// The compiled regular expression, compiled now if this is its first use.
-    var regex: NSRegularExpression {
-        compiled.withLock { regex in
-            if let regex { return regex }
-            guard let made = try? NSRegularExpression(pattern: text) else {
-                // Unreachable while the cache's word holds: it vouched that
-                // this text compiled with this very library. Answering on
-                // without the pattern would weaken safety; stop instead.
-                let problem = origin?.notARegularExpression.description ?? "a safety pattern does not compile: \(text)"
-                fatalError("gutbot stops: \(problem) (the safety cache said it compiled; delete the cache folder's safety-validated-*.txt)")
-            }
-            regex = made
-            return made
-        }
-    }
+    var regex: NSRegularExpression { compiled.value }
 }
