@@ -3,7 +3,8 @@ import Foundation
 /// Writing a file of the cache folder (`$XDG_CACHE_HOME/gutbot`): whole or
 /// not at all (a temporary file, then a rename), so a reader never sees half
 /// of one, and readable only by its owner. A cache is optional, so a file
-/// that cannot be written is simply not kept.
+/// that cannot be written is simply not kept. Also what names a cache file
+/// after the code that made it (``executableIdentity()``).
 enum CacheFile {
     /// Writes `data` to `file`, making its folder if need be; failures are ignored.
     static func write(_ data: Data, to file: URL) {

@@ -9,12 +9,12 @@ import Foundation
 /// An entry is a file in the cache folder named by a SHA-256 of the bytes of
 /// every safety file on the search path, of the executable (by path, size,
 /// modification time and inode, see ``CacheFile/identity(ofFileAt:)``) and
-/// of the regular-expression engine's version: an edited safety file, a new
-/// build or a new ICU gives a new name,
-/// and its patterns are compiled as they are read, so a broken one still
-/// stops the start with its file and line. An entry holds its whole key and
-/// counts only when the key reads back exactly, so a damaged file vouches for
-/// nothing. It is written only after a load that compiled every pattern.
+/// of the regular-expression engine's version. An edited safety file, a new
+/// build or a new ICU gives a new name, and then every pattern is compiled as
+/// it is read, so a broken one still stops the start with its file and line.
+/// An entry holds its whole key and counts only when the key reads back
+/// exactly, so a damaged file vouches for nothing. It is written only after a
+/// load that compiled every pattern.
 public struct SafetyValidationCache: Sendable {
     /// Where cache files live, by default `$XDG_CACHE_HOME/gutbot`.
     public var directory: URL
