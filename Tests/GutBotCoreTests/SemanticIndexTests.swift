@@ -1,9 +1,11 @@
+import Synchronization
 import Testing
 
 @testable import GutBotCore
 
 /// The example index: a scan limited to some groups gives, for those groups,
-/// exactly what the full scan gives.
+/// exactly what the full scan gives; an index encoded on first use gives
+/// exactly what one encoded at once gives.
 struct SemanticIndexTests {
     /// Unit vectors from a fixed generator, so a failure repeats.
     static func vectors(_ count: Int, dimensions: Int, seed: UInt64) -> [[Float]] {
@@ -50,5 +52,40 @@ struct SemanticIndexTests {
                 #expect(abs(cosines[full.closestExample[group]] - best) < 1e-5)
             }
         }
+    }
+
+    /// Vectors looked up by text, one of them unreadable, counting how often it is asked.
+    final class TableEncoder: SentenceEncoder {
+        let dimensions = 37
+        let table: [String: [Float]]
+        let batches = Mutex(0)
+
+        init(texts: [String]) {
+            let vectors = SemanticIndexTests.vectors(texts.count, dimensions: 37, seed: 3)
+            table = Dictionary(uniqueKeysWithValues: zip(texts, vectors))
+        }
+
+        func encode(_ text: String) -> [Float]? { text == "unreadable" ? nil : table[text] }
+
+        func encode(batch texts: [String]) -> [[Float]?] {
+            batches.withLock { $0 += 1 }
+            return texts.map(encode)
+        }
+    }
+
+    @Test func anIndexEncodedOnFirstUseAnswersAsOneEncodedAtOnce() {
+        let groups = [["a", "b", "unreadable"], [], ["c"], ["d", "e", "f", "g"]]
+        let encoder = TableEncoder(texts: groups.flatMap { $0 })
+        let eager = SemanticIndex(groups: groups, encoded: EncodedTexts(groups.flatMap { $0 }, encoder: encoder))
+        let lazy = SemanticIndex(groups: groups, encodingOnFirstUse: encoder)
+        #expect(encoder.batches.withLock { $0 } == 1, "nothing is encoded before the index is first used")
+        #expect(lazy.dimensions == eager.dimensions && lazy.groupCount == eager.groupCount)
+        for query in Self.vectors(10, dimensions: 37, seed: 5) {
+            let expected = eager.similarity(to: query)
+            let found = lazy.similarity(to: query)
+            #expect(found.closest == expected.closest && found.centroid == expected.centroid)
+            #expect(found.closestExample == expected.closestExample)
+        }
+        #expect(encoder.batches.withLock { $0 } == 2, "the texts are encoded once, on first use")
     }
 }

@@ -51,9 +51,10 @@ public struct Engine: Sendable {
             encoder: encoder, index: SemanticIndex(groups: texts, encoder: encoder, cache: cache), calibration: .staticTable)
         let deepMeaning = deepEncoder.map { deepEncoder in
             let reader: any SentenceEncoder = deepVectors.map { StoredVectors(store: $0, encoder: deepEncoder) } ?? deepEncoder
+            // Encoded when a message is first read deeply: a clear question
+            // never is, and reading the store was a sixth of start-up.
             return Router.Meaning(
-                encoder: reader, index: SemanticIndex(groups: texts, encoded: EncodedTexts(allTexts, encoder: reader)),
-                calibration: .transformer)
+                encoder: reader, index: SemanticIndex(groups: texts, encodingOnFirstUse: reader), calibration: .transformer)
         }
         self.router = Router(index: index, plugins: plugins, meaning: meaning, deepMeaning: deepMeaning)
     }

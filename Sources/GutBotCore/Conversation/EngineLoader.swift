@@ -24,8 +24,9 @@ public struct EngineLoader {
     /// `minimumSafetyRules`: the base safety folder must have at least this
     /// many rules (front ends pass the shipped count under `--plugins`), so a
     /// stripped-down copy cannot stand in for the real one by accident.
-    /// Example vectors and the safety prefilter's reading of the patterns are
-    /// cached in `cacheDirectory` (`nil`: never cached).
+    /// Example vectors, the safety prefilter's reading of the patterns and
+    /// which safety files compiled in full are cached in `cacheDirectory`
+    /// (`nil`: never cached).
     public init(
         path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
         minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
@@ -43,7 +44,8 @@ public struct EngineLoader {
         do {
             safety = try SafetyScreen.load(
                 directories: PluginCatalog.safetyDirectories(on: path), region: region,
-                prefilterCache: cacheDirectory.map { SafetyPrefilterCache(directory: $0) })
+                prefilterCache: cacheDirectory.map { SafetyPrefilterCache(directory: $0) },
+                validationCache: cacheDirectory.map { SafetyValidationCache(directory: $0) })
         } catch {
             _ = (models.result(), plugins.result())
             throw StartupError.safetyUnavailable(error, searched: path.directories)

@@ -9,6 +9,12 @@ struct YAMLFile {
 
     /// Reads and parses `path`.
     init(path: String) throws(FileError) {
+        try self.init(path: path, data: Self.read(path))
+    }
+
+    /// The bytes of the file at `path`, or why it cannot be read, as
+    /// ``init(path:)`` reports it (for callers that look at the bytes before parsing them).
+    static func read(_ path: String) throws(FileError) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw FileError(file: path, line: nil, message: "the file does not exist")
@@ -19,7 +25,7 @@ struct YAMLFile {
         guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
             throw FileError(file: path, line: nil, message: "cannot read the file (permission denied?); gutbot needs to read it")
         }
-        try self.init(path: path, data: data)
+        return data
     }
 
     /// Parses `data` read from `path`.

@@ -49,11 +49,16 @@ enum SafetyFile {
         return rules.count
     }
 
-    static func load(directory: String, prefilterCache: SafetyPrefilterCache? = nil) throws(FileError) -> Contents {
+    /// Reads the base safety folder `directory` from `sources` (where it was
+    /// read at start), compiling its patterns as `compilation` says.
+    static func load(
+        directory: String, sources: SafetySourceFiles, compiling compilation: SafetyPattern.Compilation = .now,
+        prefilterCache: SafetyPrefilterCache? = nil
+    ) throws(FileError) -> Contents {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         var contents = try load(
-            main: YAMLFile(path: path(name)), lexicon: YAMLFile(path: path(lexiconName)),
-            wording: YAMLFile(path: path(wordingName)), prefilterCache: prefilterCache)
+            main: sources.yamlFile(path(name)), lexicon: sources.yamlFile(path(lexiconName)),
+            wording: sources.yamlFile(path(wordingName)), compiling: compilation, prefilterCache: prefilterCache)
         contents.net = try loadNet(directory: directory, wording: contents.wording)
         return contents
     }
@@ -79,7 +84,8 @@ enum SafetyFile {
     }
 
     private static func load(
-        main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile, prefilterCache: SafetyPrefilterCache? = nil
+        main: YAMLFile, lexicon lexiconFile: YAMLFile, wording wordingFile: YAMLFile,
+        compiling compilation: SafetyPattern.Compilation = .now, prefilterCache: SafetyPrefilterCache? = nil
     ) throws(FileError) -> Contents {
         try main.rejectUnknownKeys(in: main.root, known: ["checked", "helplines", "terms", "rules", "guards"], what: "the safety data")
         let helplines = try loadHelplines(main)
@@ -91,13 +97,13 @@ enum SafetyFile {
         try wordingFile.rejectUnknownKeys(
             in: wordingFile.root, known: ["shared", "replies", "follow-up", "distress"], what: "the safety wording")
         let wording = try loadWording(wordingFile)
-        let rules = try loadRules(main, terms: terms, wording: wording)
-        let guards = try loadGuards(main, terms: terms)
-        let followUp = try loadFollowUp(wordingFile, terms: terms)
+        let rules = try loadRules(main, terms: terms, compiling: compilation, wording: wording)
+        let guards = try loadGuards(main, terms: terms, compiling: compilation)
+        let followUp = try loadFollowUp(wordingFile, terms: terms, compiling: compilation)
         let distressNode = try wordingFile.required("distress", in: wordingFile.root, what: "the safety wording")
         let distressPatterns = try compile(
             wordingFile.sequence("patterns", in: distressNode, what: "'distress'"),
-            of: wordingFile, terms: terms, owner: "'distress' patterns")
+            of: wordingFile, terms: terms, compiling: compilation, owner: "'distress' patterns")
         return Contents(
             rulebook: SafetyRulebook(rules: rules, guards: guards, lexicon: lexicon, prefilterCache: prefilterCache),
             helplines: helplines, wording: wording, followUp: followUp,
@@ -106,9 +112,12 @@ enum SafetyFile {
 
     /// Reads a later safety folder against the `base` it adds to. Broken data
     /// is an error, as in the base folder: safety fails closed.
-    static func loadAddition(directory: String, base: Contents, prefilterCache: SafetyPrefilterCache? = nil) throws(FileError) -> Addition {
+    static func loadAddition(
+        directory: String, base: Contents, sources: SafetySourceFiles, compiling compilation: SafetyPattern.Compilation = .now,
+        prefilterCache: SafetyPrefilterCache? = nil
+    ) throws(FileError) -> Addition {
         let path = (directory as NSString).appendingPathComponent(name)
-        let main = try YAMLFile(path: path)
+        let main = try sources.yamlFile(path)
         let root = main.root
         let what = "a later safety folder's \(name)"
         _ = try main.mapping(root, what: what)
@@ -121,14 +130,14 @@ enum SafetyFile {
         }
         var terms = base.terms
         for (name, definition) in try loadTerms(main).definitions { terms.definitions[name] = definition }
-        var rules = root["rules"] == nil ? [] : try loadRules(main, terms: terms, wording: base.wording)
+        var rules = root["rules"] == nil ? [] : try loadRules(main, terms: terms, compiling: compilation, wording: base.wording)
         let shipped = Set(base.rulebook.rules.map(\.id))
         for rule in rules where shipped.contains(rule.id) {
             let node = root["rules"]?.sequence?.first { $0["id"]?.scalar?.string == rule.id }
             ignore(node, "rule '\(rule.id)' is a shipped rule, which a later safety folder cannot replace; give a new rule a new id")
         }
         rules.removeAll { shipped.contains($0.id) }
-        let guards = root["guards"] == nil ? [] : try loadGuards(main, terms: terms)
+        let guards = root["guards"] == nil ? [] : try loadGuards(main, terms: terms, compiling: compilation)
         var lines: [Region: [String]] = [:]
         if root["helplines"] != nil {
             for node in try main.sequence("helplines", in: root, what: what) {
@@ -205,7 +214,9 @@ enum SafetyFile {
         return terms
     }
 
-    private static func loadRules(_ file: YAMLFile, terms: SafetyTerms, wording: SafetyWording) throws(FileError) -> [SafetyRule] {
+    private static func loadRules(
+        _ file: YAMLFile, terms: SafetyTerms, compiling compilation: SafetyPattern.Compilation, wording: SafetyWording
+    ) throws(FileError) -> [SafetyRule] {
         var rules: [SafetyRule] = []
         var seen: Set<String> = []
         for node in try file.sequence("rules", in: file.root, what: "the safety data") {
@@ -225,10 +236,10 @@ enum SafetyFile {
             let owner = "rule '\(id)'"
             func optional(_ key: String) throws(FileError) -> SafetyPatterns {
                 guard node[key] != nil else { return SafetyPatterns() }
-                return try compile(file.sequence(key, in: node, what: owner), of: file, terms: terms, owner: owner)
+                return try compile(file.sequence(key, in: node, what: owner), of: file, terms: terms, compiling: compilation, owner: owner)
             }
             let patterns = try optional("patterns")
-            let combinations = try loadCombinations(node, of: file, terms: terms, owner: owner)
+            let combinations = try loadCombinations(node, of: file, terms: terms, compiling: compilation, owner: owner)
             guard !patterns.isEmpty || !combinations.isEmpty else {
                 throw file.fail(node, "\(owner) needs 'patterns' or 'combinations'")
             }
@@ -243,7 +254,9 @@ enum SafetyFile {
     /// A rule's `combinations`: each `all:` a list of patterns that must all
     /// match, `within: clause` (the default) or `message`, with optional
     /// `unless:` and `despite-guards:`.
-    private static func loadCombinations(_ node: Node, of file: YAMLFile, terms: SafetyTerms, owner: String) throws(FileError)
+    private static func loadCombinations(
+        _ node: Node, of file: YAMLFile, terms: SafetyTerms, compiling compilation: SafetyPattern.Compilation, owner: String
+    ) throws(FileError)
         -> [SafetyCombination]
     {
         guard node["combinations"] != nil else { return [] }
@@ -261,10 +274,11 @@ enum SafetyFile {
             let parts = try file.sequence("all", in: item, what: what)
             guard parts.count >= 2 else { throw file.fail(item["all"], "'all' in \(what) needs at least two patterns") }
             var compiled: [SafetyPatterns] = []
-            for part in parts { compiled.append(try compile([part], of: file, terms: terms, owner: owner)) }
+            for part in parts { compiled.append(try compile([part], of: file, terms: terms, compiling: compilation, owner: owner)) }
             var unless = SafetyPatterns()
             if item["unless"] != nil {
-                unless = try compile(file.sequence("unless", in: item, what: what), of: file, terms: terms, owner: owner)
+                unless = try compile(
+                    file.sequence("unless", in: item, what: what), of: file, terms: terms, compiling: compilation, owner: owner)
             }
             var despiteGuards = false
             if let flag = item["despite-guards"] {
@@ -276,13 +290,16 @@ enum SafetyFile {
         return result
     }
 
-    private static func loadGuards(_ file: YAMLFile, terms: SafetyTerms) throws(FileError) -> [SafetyGuard] {
+    private static func loadGuards(_ file: YAMLFile, terms: SafetyTerms, compiling compilation: SafetyPattern.Compilation) throws(FileError)
+        -> [SafetyGuard]
+    {
         var guards: [SafetyGuard] = []
         for node in try file.sequence("guards", in: file.root, what: "the safety data") {
             let id = try file.string("id", in: node, what: "a guard")
             try file.rejectUnknownKeys(in: node, known: ["id", "patterns", "mention"], what: "guard '\(id)'")
             let patterns = try compile(
-                file.sequence("patterns", in: node, what: "guard '\(id)'"), of: file, terms: terms, owner: "guard '\(id)'")
+                file.sequence("patterns", in: node, what: "guard '\(id)'"), of: file, terms: terms, compiling: compilation,
+                owner: "guard '\(id)'")
             var isMention = false
             if let flag = node["mention"] {
                 guard let value = flag.bool else { throw file.fail(flag, "'mention' in guard '\(id)' must be true or false") }
@@ -392,7 +409,9 @@ enum SafetyFile {
             categories: categories, distress: distress)
     }
 
-    private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms) throws(FileError) -> SafetyFollowUp {
+    private static func loadFollowUp(_ file: YAMLFile, terms: SafetyTerms, compiling compilation: SafetyPattern.Compilation)
+        throws(FileError) -> SafetyFollowUp
+    {
         let node = try file.required("follow-up", in: file.root, what: "the safety wording")
         try file.rejectUnknownKeys(in: node, known: ["reminders", "retractions", "moving-on"], what: "'follow-up'")
         let turnsNode = try file.required("reminders", in: node, what: "'follow-up'")
@@ -401,15 +420,22 @@ enum SafetyFile {
         }
         return SafetyFollowUp(
             retractions: try compile(
-                file.sequence("retractions", in: node, what: "'follow-up'"), of: file, terms: terms, owner: "'retractions'"),
-            movingOn: try compile(file.sequence("moving-on", in: node, what: "'follow-up'"), of: file, terms: terms, owner: "'moving-on'"),
+                file.sequence("retractions", in: node, what: "'follow-up'"), of: file, terms: terms, compiling: compilation,
+                owner: "'retractions'"),
+            movingOn: try compile(
+                file.sequence("moving-on", in: node, what: "'follow-up'"), of: file, terms: terms, compiling: compilation,
+                owner: "'moving-on'"),
             reminderTurns: turns)
     }
 
     // MARK: - Helpers
 
-    private static func compile(_ nodes: [Node], of file: YAMLFile, terms: SafetyTerms, owner: String) throws(FileError) -> SafetyPatterns {
-        var regexes: [NSRegularExpression] = []
+    /// The patterns `nodes` hold, terms expanded, compiled now or on first
+    /// use as `compilation` says (see ``SafetyPattern``).
+    private static func compile(
+        _ nodes: [Node], of file: YAMLFile, terms: SafetyTerms, compiling compilation: SafetyPattern.Compilation, owner: String
+    ) throws(FileError) -> SafetyPatterns {
+        var patterns: [SafetyPattern] = []
         for node in nodes {
             guard let text = node.scalar?.string, !text.isEmpty else { throw file.fail(node, "a pattern of \(owner) must be text") }
             let expanded: String
@@ -418,13 +444,13 @@ enum SafetyFile {
             } catch {
                 throw file.fail(node, "\(owner) uses the term {\(error.name)}, which 'terms' does not define")
             }
-            do {
-                regexes.append(try NSRegularExpression(pattern: expanded))
-            } catch {
-                throw file.fail(node, "\(owner) has a pattern that is not a valid regular expression: \(text)")
+            let origin = SafetyPattern.Origin(file: file.path, line: node.mark?.line, owner: owner, written: text)
+            switch compilation {
+            case .now: patterns.append(try SafetyPattern(compiling: expanded, from: origin))
+            case .onFirstUse: patterns.append(SafetyPattern(deferring: expanded, from: origin))
             }
         }
-        return SafetyPatterns(regexes)
+        return SafetyPatterns(patterns: patterns)
     }
 
     private static func texts(_ key: String, in node: Node, of file: YAMLFile, what: String) throws(FileError) -> [String] {

@@ -51,13 +51,22 @@ public struct SafetyLayers {
     /// Loads `directories` (safety folders, in search-path order): the first
     /// is the base, the rest add to it. Any folder that does not load stops it.
     /// Each rulebook's prefilter reads its patterns from `prefilterCache` when it can.
-    static func load(_ directories: [String], prefilterCache: SafetyPrefilterCache? = nil) throws(FileError) -> SafetyLayers {
+    /// Every pattern is compiled as it is read, so that a broken one stops the
+    /// start, unless `validationCache` vouches that these exact files compiled
+    /// before; then each is compiled on first use (see ``SafetyPattern``).
+    static func load(
+        _ directories: [String], prefilterCache: SafetyPrefilterCache? = nil, validationCache: SafetyValidationCache? = nil
+    ) throws(FileError) -> SafetyLayers {
         guard let baseDirectory = directories.first else {
             throw FileError(
                 file: "Plugins/\(PluginCatalog.safetyFolder)/\(SafetyFile.name)", line: nil,
                 message: "the safety plugin's data was not found on the plugin path")
         }
-        var contents = try SafetyFile.load(directory: baseDirectory, prefilterCache: prefilterCache)
+        let sources = SafetySourceFiles(directories: directories)
+        let vouched = validationCache?.vouches(for: sources) == true
+        let compilation: SafetyPattern.Compilation = vouched ? .onFirstUse : .now
+        var contents = try SafetyFile.load(
+            directory: baseDirectory, sources: sources, compiling: compilation, prefilterCache: prefilterCache)
         var origins = [
             Origin(
                 directory: baseDirectory, isBase: true, rules: contents.rulebook.rules.count,
@@ -65,7 +74,8 @@ public struct SafetyLayers {
         ]
         var warnings: [FileError] = []
         for directory in directories.dropFirst() {
-            let addition = try SafetyFile.loadAddition(directory: directory, base: contents, prefilterCache: prefilterCache)
+            let addition = try SafetyFile.loadAddition(
+                directory: directory, base: contents, sources: sources, compiling: compilation, prefilterCache: prefilterCache)
             // The merge: rules and guards as a separate rulebook asked after
             // the base, crisis lines appended, nothing else taken.
             contents.rulebook.additions.append(addition.rulebook)
@@ -107,6 +117,8 @@ public struct SafetyLayers {
                     guards: addition.rulebook.guards.count, addedHelpLines: added))
             warnings += addition.ignored
         }
+        // Every pattern of these files compiled: the next start may take them on trust.
+        if !vouched { validationCache?.record(sources) }
         return SafetyLayers(contents: contents, origins: origins, warnings: warnings)
     }
 }

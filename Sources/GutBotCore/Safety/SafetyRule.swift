@@ -57,10 +57,10 @@ public struct SafetyRule: Sendable {
         // `self` copied the whole rule for every rule and form.
         var excluded: [NSRange]?
         let answer = form.mayMatch
-        for index in patterns.regexes.indices where patterns.mayMatch(index, by: answer) {
+        for index in patterns.indices where patterns.mayMatch(index, by: answer) {
             // One run per pattern: most match nothing, and one that matches
             // would otherwise be run again for its stretches.
-            let found = patterns.regexes[index].matches(in: form.text, range: form.whole)
+            let found = patterns[index].matches(in: form.text, range: form.whole)
             guard !found.isEmpty else { continue }
             if excluded == nil { excluded = guarded() + unless.ranges(in: form) }
             if found.contains(where: { !$0.range.overlaps(any: excluded!) }) { return true }

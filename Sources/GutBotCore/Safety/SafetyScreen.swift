@@ -62,10 +62,15 @@ public struct SafetyScreen: Sendable {
     /// base and every later one can only add to it (see ``SafetyLayers``).
     /// `prefilterCache` keeps the prefilter's reading of the patterns between
     /// runs (`nil`: read afresh every time); it never changes a verdict.
+    /// `validationCache` remembers which exact safety files compiled in full,
+    /// so that a start with the same files compiles each pattern on first use
+    /// (`nil`: every pattern compiled as it is read, every time); a pattern
+    /// that does not compile stops the start either way.
     public static func load(
-        directories: [String], region: Region, prefilterCache: SafetyPrefilterCache? = nil
+        directories: [String], region: Region, prefilterCache: SafetyPrefilterCache? = nil,
+        validationCache: SafetyValidationCache? = nil
     ) throws(FileError) -> SafetyScreen {
-        let layers = try SafetyLayers.load(directories, prefilterCache: prefilterCache)
+        let layers = try SafetyLayers.load(directories, prefilterCache: prefilterCache, validationCache: validationCache)
         let data = layers.contents
         var plugin = SafetyScreen(
             rulebook: data.rulebook, helplines: data.helplines, wording: data.wording,

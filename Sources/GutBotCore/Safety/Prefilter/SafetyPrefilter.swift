@@ -32,7 +32,8 @@ struct SafetyPrefilter: Sendable {
         var patterns: [String] = []
         func number(_ numbered: inout SafetyPatterns) {
             numbered.prefilterStart = patterns.count
-            patterns += numbered.regexes.map(\.pattern)
+            // The texts alone: numbering compiles nothing.
+            patterns += numbered.texts
         }
         for rule in rules.indices { rules[rule].forEachPrefiltered(number) }
         for index in guards.indices { number(&guards[index].patterns) }

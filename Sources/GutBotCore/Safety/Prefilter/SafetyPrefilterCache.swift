@@ -18,12 +18,12 @@ import Foundation
 public struct SafetyPrefilterCache: Sendable {
     /// Where cache files live, by default `$XDG_CACHE_HOME/gutbot`.
     public var directory: URL
-    /// Stands for the code that reads the patterns; see ``executableIdentity()``.
+    /// Stands for the code that reads the patterns; see ``CacheFile/executableIdentity()``.
     var executable: String
 
     /// A cache in `directory`, for the running executable.
     public init(directory: URL) {
-        self.init(directory: directory, executable: Self.executableIdentity())
+        self.init(directory: directory, executable: CacheFile.executableIdentity())
     }
 
     /// A cache in `directory` for code known as `executable` (tests pass their own).
@@ -52,21 +52,6 @@ public struct SafetyPrefilterCache: Sendable {
         }
         let key = SignedFile.hex(SHA256.hash(data: bytes).prefix(16))
         return directory.appendingPathComponent("safety-prefilter-\(key).json")
-    }
-
-    /// The running executable's path, size, modification time and inode:
-    /// cheap to find, and different for every build (hashing the binary
-    /// itself would cost more than the cache saves).
-    static func executableIdentity() -> String {
-        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "gutbot"
-        var status = stat()
-        guard stat(path, &status) == 0 else { return path }
-        #if canImport(Darwin)
-            let modified = status.st_mtimespec
-        #else
-            let modified = status.st_mtim
-        #endif
-        return "\(path)\u{0}\(status.st_size)\u{0}\(modified.tv_sec).\(modified.tv_nsec)\u{0}\(status.st_ino)"
     }
 
     /// The file's layout.
