@@ -69,6 +69,18 @@ enum SafetyFixtures {
     static var crisisCases: [SafetyCase] { cases.filter(\.isCrisis) }
     static var benignCases: [SafetyCase] { cases.filter { !$0.isCrisis } }
 
+    /// The shipped safety folder alone (rules, wording, tables; no engine),
+    /// with US help lines: loaded once for every suite that reads the rules,
+    /// rather than once per test case.
+    static let shippedScreenLoad: Result<SafetyScreen, FileError> = Result { () throws(FileError) -> SafetyScreen in
+        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
+    }
+
+    /// ``shippedScreenLoad``'s screen, or its load's error.
+    static func shippedScreen() throws -> SafetyScreen {
+        try shippedScreenLoad.get()
+    }
+
     /// The real engine, the way gutbot builds it, with `region`'s help lines.
     static func engine(region: Region) throws -> Engine {
         try ShippedEngine.load(region: region)

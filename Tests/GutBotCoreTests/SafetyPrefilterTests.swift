@@ -8,10 +8,6 @@ import Testing
 /// verdict is the same with it as without it, and every match of every
 /// pattern contains one of the literals the prefilter requires.
 @Suite struct SafetyPrefilterTests {
-    private static func plugin() throws -> SafetyScreen {
-        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
-    }
-
     @Test(
         arguments: [
             ("\\bkill(?:s|ed)? (?:myself|my self)\\b", ["my self", "myself"]),
@@ -41,7 +37,7 @@ import Testing
 
     /// Every message of every table and the dev set, with and without the prefilter.
     @Test func verdictsAreTheSameWithoutThePrefilter() throws {
-        let plugin = try Self.plugin()
+        let plugin = try SafetyFixtures.shippedScreen()
         let plain = SafetyRulebook(
             rules: plugin.rulebook.rules, guards: plugin.rulebook.guards,
             lexicon: plugin.rulebook.lexicon, prefilter: false)
@@ -55,7 +51,7 @@ import Testing
     /// The literals of each pattern occur in every form it matches, and the
     /// rulebook's prefilter lets it run on every such form.
     @Test func everyMatchContainsARequiredLiteral() throws {
-        let rulebook = try Self.plugin().rulebook
+        let rulebook = try SafetyFixtures.shippedScreen().rulebook
         var patterns: [SafetyPatterns] = rulebook.guards.map(\.patterns)
         for rule in rulebook.rules {
             patterns += [rule.patterns, rule.unless] + rule.combinations.flatMap { $0.parts + [$0.unless] }

@@ -7,17 +7,13 @@ import Testing
 /// category, wanting to swallow one is a plan, and the harmless neighbours of
 /// the new wordings are not crises.
 @Suite struct SafetyRoundEightTests {
-    private static func plugin() throws -> SafetyScreen {
-        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
-    }
-
     /// Taken already: an overdose emergency, so the reply names Poison Help.
     @Test(arguments: [
         "my toddler just swallowed a button battery", "i drank some bleach an hour ago",
         "my daughter ate some of grandma's blood pressure pills", "my nephew found my nan's pills and swallowed a handful",
     ])
     func aPoisonSwallowedIsAnOverdoseEmergency(_ message: String) throws {
-        let verdict = try #require(try Self.plugin().verdict(for: message))
+        let verdict = try #require(try SafetyFixtures.shippedScreen().verdict(for: message))
         #expect(verdict.category == "overdose")
         #expect(verdict.tier == .emergency)
     }
@@ -28,7 +24,7 @@ import Testing
         "lost my husband, i kept his pills and think about taking them all",
     ])
     func thinkingAboutSwallowingIsNotTaken(_ message: String) throws {
-        let verdict = try #require(try Self.plugin().verdict(for: message))
+        let verdict = try #require(try SafetyFixtures.shippedScreen().verdict(for: message))
         #expect(verdict.rule != "overdose-taken")
         #expect(verdict.category == "plan")
     }
@@ -41,7 +37,7 @@ import Testing
         "they pumped my stomach and i wish they hadn't",
     ])
     func newWordingsAreCaughtByRules(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) != nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) != nil)
     }
 
     @Test(arguments: [
@@ -55,7 +51,7 @@ import Testing
         "the doctors pumped my stomach after food poisoning years ago, could that affect my microbiome",
     ])
     func harmlessNeighboursAreNotCrises(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) == nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) == nil)
     }
 
     /// A calm mention or guard added this round never hides a risk said after it.
@@ -66,6 +62,6 @@ import Testing
         "my brother killed himself last year and i think about doing the same, is it genetic",
     ])
     func theNewGuardsNeverHideARisk(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) != nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) != nil)
     }
 }

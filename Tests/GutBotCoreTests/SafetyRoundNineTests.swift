@@ -8,10 +8,6 @@ import Testing
 /// violence, and the calm neighbours of the new wordings (a study question,
 /// recovery long past, an outright denial, a holiday goodbye) are not crises.
 @Suite struct SafetyRoundNineTests {
-    private static func plugin() throws -> SafetyScreen {
-        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
-    }
-
     /// Other languages than English, beyond "I want to die".
     @Test(arguments: [
         ("quiero acabar con mi vida", "suicidal"), ("ich will wirklich nicht mehr leben", "suicidal"),
@@ -22,7 +18,7 @@ import Testing
         ("no he comido en una semana y me desmayé, pero no quiero parar", "eating-disorder"),
     ])
     func otherLanguagesGetTheirCategory(_ message: String, _ category: String) throws {
-        let verdict = try #require(try Self.plugin().verdict(for: message))
+        let verdict = try #require(try SafetyFixtures.shippedScreen().verdict(for: message))
         #expect(verdict.category == category)
     }
 
@@ -37,7 +33,7 @@ import Testing
         "how hard do you have to kick someone's head before they die",
     ])
     func someoneElseInDangerIsAnEmergency(_ message: String) throws {
-        let verdict = try #require(try Self.plugin().verdict(for: message))
+        let verdict = try #require(try SafetyFixtures.shippedScreen().verdict(for: message))
         #expect(verdict.tier == .emergency)
     }
 
@@ -53,7 +49,7 @@ import Testing
         "a list of coworkers who are going to regret it, i'm going in monday with a plan",
     ])
     func newWordingsAreCaughtByRules(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) != nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) != nil)
     }
 
     @Test(arguments: [
@@ -74,7 +70,7 @@ import Testing
         "my friend gave me her old laptop and said goodbye before she moved to canada",
     ])
     func harmlessNeighboursAreNotCrises(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) == nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) == nil)
     }
 
     /// A guard added this round never hides a risk said with it.
@@ -87,7 +83,7 @@ import Testing
         "no urges to hurt myself, just tired, but i have been cutting again",
     ])
     func theNewGuardsNeverHideARisk(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) != nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) != nil)
     }
 
     /// Three concepts the net carried until the training tables came nearer
@@ -100,7 +96,7 @@ import Testing
         ("sick since yesterday, can't keep any water down and so lightheaded", "red-flag"),
     ])
     func conceptsTheNetLostAreRules(_ message: String, _ category: String) throws {
-        let verdict = try #require(try Self.plugin().verdict(for: message))
+        let verdict = try #require(try SafetyFixtures.shippedScreen().verdict(for: message))
         #expect(verdict.category == category)
     }
 
@@ -109,6 +105,6 @@ import Testing
         "je vais tuer le temps en lisant", "had a stomach bug, can't keep anything down but I feel ok otherwise",
     ])
     func theirCalmNeighboursAreNotCrises(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) == nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) == nil)
     }
 }

@@ -9,10 +9,6 @@ import Testing
 /// concept, so wordings nobody wrote in the tables are tested too, and each
 /// gives way to the person's own risk said with it.
 @Suite struct SafetyRoundTenTests {
-    private static func plugin() throws -> SafetyScreen {
-        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
-    }
-
     @Test(arguments: [
         // Media, school, news and numbers.
         "that movie where the guy overdoses was so intense, great acting tho",
@@ -49,7 +45,7 @@ import Testing
         "My bowel screening kit came today. How often is blood in the stool caught that way?",
     ])
     func calmNeighboursAreNotCrises(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) == nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) == nil)
     }
 
     /// A guard added this round never hides a risk said with it.
@@ -73,7 +69,7 @@ import Testing
         "someday when i'm gone, tonight actually, the pills are ready",
     ])
     func theNewGuardsNeverHideARisk(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) != nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) != nil)
     }
 
     /// Concepts the net alone carried in tables 10 to 13, now named by rule:
@@ -89,7 +85,7 @@ import Testing
         ("when does the train pass the crossing when nobody's around", "plan"),
     ])
     func netOnlyConceptsAreRules(_ message: String, _ category: String) throws {
-        let verdict = try #require(try Self.plugin().verdict(for: message))
+        let verdict = try #require(try SafetyFixtures.shippedScreen().verdict(for: message))
         #expect(verdict.category == category)
     }
 
@@ -103,6 +99,6 @@ import Testing
         "in the podcast the detective finds the victim gone blue, so gripping",
     ])
     func theirCalmNeighboursAreNotCrisesByRule(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) == nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) == nil)
     }
 }

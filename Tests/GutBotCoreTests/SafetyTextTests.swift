@@ -5,12 +5,8 @@ import Testing
 /// How the safety plugin reads past disguises, and how guards and denials
 /// work clause by clause without hiding a risk elsewhere in the message.
 @Suite struct SafetyTextTests {
-    private static func plugin() throws -> SafetyScreen {
-        try SafetyScreen.load(directory: TestPackage.safetyDirectory, region: .us)
-    }
-
     private static func forms(_ text: String) throws -> [String] {
-        try plugin().rulebook.forms(of: text)
+        try SafetyFixtures.shippedScreen().rulebook.forms(of: text)
     }
 
     @Test(arguments: [
@@ -94,7 +90,7 @@ import Testing
         "can you overdose on probiotics? asking because i took a whole bottle of my sertraline",
     ])
     func aGuardNeverHidesARiskElsewhere(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) != nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) != nil)
     }
 
     @Test(arguments: [
@@ -108,6 +104,6 @@ import Testing
         "overdosed on chocolate at christmas haha",
     ])
     func guardsAndDenialsLetHarmlessMessagesThrough(_ message: String) throws {
-        #expect(try Self.plugin().verdict(for: message) == nil)
+        #expect(try SafetyFixtures.shippedScreen().verdict(for: message) == nil)
     }
 }

@@ -15,18 +15,15 @@ struct SafetyTerms {
         for _ in 0..<Self.maximumDepth {
             let references = Self.references(in: text)
             guard !references.isEmpty else { return String(decoding: text, as: UTF8.self) }
+            let names = references.map { String(decoding: text[$0.name], as: UTF8.self) }
             // The last unknown name is the one reported, as when names were
             // replaced from the end.
-            var definitions: [String] = []
-            for reference in references.reversed() {
-                let name = String(decoding: text[reference.name], as: UTF8.self)
-                guard let definition = self.definitions[name] else { throw UnknownTerm(name: name) }
-                definitions.append(definition)
-            }
+            if let unknown = names.last(where: { self.definitions[$0] == nil }) { throw UnknownTerm(name: unknown) }
+            let definitions = names.map { self.definitions[$0]! }
             var expanded: [UInt8] = []
             expanded.reserveCapacity(text.count + definitions.reduce(0) { $0 + $1.utf8.count + 4 })
             var copied = 0
-            for (reference, definition) in zip(references, definitions.reversed()) {
+            for (reference, definition) in zip(references, definitions) {
                 expanded += text[copied..<reference.whole.lowerBound]
                 expanded += "(?:\(definition))".utf8
                 copied = reference.whole.upperBound
