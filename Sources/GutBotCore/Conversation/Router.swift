@@ -56,6 +56,9 @@ public struct Router: Sendable {
     public var turnAwayScore = 0.6
     /// ... and that leads the last topic by less than this.
     public var turnAwayLead = 0.2
+    /// A turn read with the last question that still goes to the last
+    /// topic is answered by it from this score, below ``threshold``.
+    public var contextThreshold = 0.12
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
     /// The out-of-scope class's place in the index, if it has examples.
@@ -218,7 +221,9 @@ public struct Router: Sendable {
         let answered = topics(ranked).first.map { best in
             answersAlone(best, words: words) && !isWeakTurnAway(best, in: ranked, from: session)
         } ?? false
+        var blended = false
         if leaning, let previous = session.lastTopicQuestion, !answered, pointsBack || !isClearlyOutOfScope(known ?? rank(reading)) {
+            blended = true
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
@@ -234,7 +239,18 @@ public struct Router: Sendable {
             preferred.score = best.score + ambiguityGap
             ranked = [preferred] + ranked.filter { $0.pluginID != same.pluginID || $0.intentID != same.intentID }
         }
-        return (decide(ranked), ranked)
+        let decided = decide(ranked)
+        // A turn read with the last question whose best intent is still the
+        // last topic's ("how do I pick a decent one in the shop?" after
+        // probiotics) keeps to it above ``contextThreshold``, unless the
+        // out-of-scope class scores as well.
+        if case .fallback = decided, blended, let last = session.lastTopicID,
+            let best = topics(ranked).first, best.pluginID == last, best.score >= contextThreshold,
+            !ranked.contains(where: { $0.pluginID == Self.outOfScopeID && $0.score >= best.score })
+        {
+            return (.intent(best), ranked)
+        }
+        return (decided, ranked)
     }
 
     /// Whether a turn, ranked alone with the out-of-scope class scored by
