@@ -218,9 +218,8 @@ public struct Router: Sendable {
         // clearly out of scope alone ("what is the capital of peru", "how old
         // are you"), unless it points back ("is it forever?", "how much?").
         let pointsBack = FollowUp.pointsBack(words)
-        let answered = topics(ranked).first.map { best in
-            answersAlone(best, words: words) && !isWeakTurnAway(best, in: ranked, from: session)
-        } ?? false
+        let aloneBest = topics(ranked).first
+        let answered = aloneBest.map { answersAlone($0, words: words) && !isWeakTurnAway($0, in: ranked, from: session) } ?? false
         var blended = false
         if leaning, let previous = session.lastTopicQuestion, !answered, pointsBack || !isClearlyOutOfScope(known ?? rank(reading)) {
             blended = true
