@@ -136,6 +136,29 @@ import Testing
         #expect(engine.reply(to: "is it ok every day?", in: &session).pluginID == topic)
     }
 
+    /// A leaning turn that, alone, goes narrowly to another topic ("how many
+    /// minutes daily?" to exercise) is read with the last question; one of
+    /// nine or ten words that points back ("... a good one at the chemist")
+    /// still leans on it, and keeps to its topic below the threshold.
+    @Test(arguments: [
+        ("is mindfulness any good for a nervous stomach?", "how many minutes daily?", "stress"),
+        ("can slow breathing calm my gut before exams?", "how long each time?", "stress"),
+        ("are probiotic capsules worth trying for low mood?", "how would i choose a good one at the chemist", "probiotics"),
+    ])
+    func anEllipticalTurnStaysWithTheConversation(question: String, turn: String, plugin: String) {
+        var alone = Session(id: "alone")
+        #expect(engine.reply(to: turn, in: &alone).pluginID != plugin)
+        var session = Session(id: "s")
+        #expect(engine.reply(to: question, in: &session).pluginID == plugin)
+        #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
+    }
+
+    @Test func tenWordsCanLeanOnTheConversationButNotEleven() {
+        let ten = ["how", "would", "i", "choose", "a", "good", "one", "at", "the", "chemist"]
+        #expect(FollowUp.leansOnContext(ten))
+        #expect(!FollowUp.leansOnContext(ten + ["today"]))
+    }
+
     @Test(arguments: [
         ("FollowUp.more", ["tell", "me", "more"], FollowUp.Kind.more),
         ("shift", ["what", "about", "sleep"], FollowUp.Kind.shift("sleep")),

@@ -50,12 +50,35 @@ import Testing
         // tempting: a topic's words, asking what the article does not cover
         "is it ok to give my cat probiotic yoghurt",
         "does stress make your hair thin out",
+        // a dose for a named condition or a child, a discoverer, calories,
+        // cooking, brewing, prices and gadgets, a pet's food
+        "what's a typical zoloft dose for a 12 year old with ocd",
+        "who was the first scientist to find serotonin",
+        "how many calories are in a cup of kefir",
+        "how long should I bake a sweet potato",
+        "how do i start brewing my own kombucha",
+        "what's the cheapest fitness club membership in leeds",
+        "fitbit or oura, which is better at measuring sleep",
+        "can my hamster eat probiotic yogurt",
     ])
     func unrelatedQuestionsGetTheFallback(message: String) {
         let reply = ShippedEngine.reply(message)
         #expect(reply.pluginID == Reply.fallbackID, "went to \(reply.pluginID)/\(reply.intentID ?? "-")")
         #expect(reply.source == nil)
         #expect(reply.text.contains("diet"))
+    }
+
+    /// Everyday words the article never uses reach the topic they mean.
+    @Test(arguments: [
+        ("do lexapro pills work on the gut or the head", "medications"),
+        ("is 5-htp worth taking for a low mood", "medications"),
+        ("does yakult do anything for your mood", "probiotics"),
+        ("does jogging lift your spirits", "exercise"),
+        ("why do i need a poo every time i'm anxious", "stress"),
+    ])
+    func everydayWordsReachTheirTopic(message: String, plugin: String) {
+        let reply = ShippedEngine.reply(message)
+        #expect(reply.pluginID == plugin, "went to \(reply.pluginID)/\(reply.intentID ?? "-")")
     }
 
     @Test func everyTopicAnswerNamesAHeading() {

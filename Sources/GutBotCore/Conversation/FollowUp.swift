@@ -46,6 +46,10 @@ public enum FollowUp {
         return nil
     }
 
+    /// The longest turn, in words, that can lean on the conversation: "how
+    /// do I pick a decent one in the shop" (9) does, a full question does not.
+    static let leaningWordLimit = 10
+
     /// Words that point back at what was said before.
     static let pointers: Set<String> = ["it", "that", "this", "they", "them", "those", "these", "there", "ones", "its", "one"]
 
@@ -53,7 +57,7 @@ public enum FollowUp {
     /// few content words ("any tips?", "how long?") or one that points back
     /// ("is it ok every night?"). A full new question does not.
     public static func leansOnContext(_ words: [String]) -> Bool {
-        guard !words.isEmpty, words.count <= 8 else { return false }
+        guard !words.isEmpty, words.count <= leaningWordLimit else { return false }
         let content = words.filter { !Stopwords.english.contains($0) }.count
         return content <= 3 || (content <= 5 && words.contains(where: pointers.contains))
     }

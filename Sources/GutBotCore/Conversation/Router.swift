@@ -50,6 +50,15 @@ public struct Router: Sendable {
     /// read with the last question when, alone, the out-of-scope class (by
     /// its closest example) leads every topic by this much.
     public var outOfScopeLead = 0.1
+    /// A turn that leans on the conversation and, alone, goes to another
+    /// topic than the last one scoring less than this, is read with the last
+    /// question all the same (see ``isWeakTurnAway(_:in:from:)``).
+    public var turnAwayScore = 0.6
+    /// ... and that leads the last topic by less than this.
+    public var turnAwayLead = 0.2
+    /// A turn read with the last question that still goes to the last
+    /// topic is answered by it from this score, below ``threshold``.
+    public var contextThreshold = 0.12
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
     /// The out-of-scope class's place in the index, if it has examples.
@@ -204,12 +213,16 @@ public struct Router: Sendable {
         var ranked = leaning ? rank(reading, outOfScopeByClosest: false) : known ?? rank(reading)
         // A turn that leans on the conversation is read with the last topic
         // question ("how soon would I notice?"), but only when it would not
-        // be answered on its own (``answersAlone(_:words:)``), and not when it is
+        // be answered on its own (``answersAlone(_:words:)``; an answer that
+        // turns narrowly away from the last topic does not count), and not when it is
         // clearly out of scope alone ("what is the capital of peru", "how old
         // are you"), unless it points back ("is it forever?", "how much?").
         let pointsBack = FollowUp.pointsBack(words)
-        let answered = topics(ranked).first.map { answersAlone($0, words: words) } ?? false
+        let aloneBest = topics(ranked).first
+        let answered = aloneBest.map { answersAlone($0, words: words) && !isWeakTurnAway($0, in: ranked, from: session) } ?? false
+        var blended = false
         if leaning, let previous = session.lastTopicQuestion, !answered, pointsBack || !isClearlyOutOfScope(known ?? rank(reading)) {
+            blended = true
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
@@ -225,7 +238,18 @@ public struct Router: Sendable {
             preferred.score = best.score + ambiguityGap
             ranked = [preferred] + ranked.filter { $0.pluginID != same.pluginID || $0.intentID != same.intentID }
         }
-        return (decide(ranked), ranked)
+        let decided = decide(ranked)
+        // A turn read with the last question whose best intent is still the
+        // last topic's ("how do I pick a decent one in the shop?" after
+        // probiotics) keeps to it above ``contextThreshold``, unless the
+        // out-of-scope class scores as well.
+        if case .fallback = decided, blended, let last = session.lastTopicID,
+            let best = topics(ranked).first, best.pluginID == last, best.score >= contextThreshold,
+            !ranked.contains(where: { $0.pluginID == Self.outOfScopeID && $0.score >= best.score })
+        {
+            return (.intent(best), ranked)
+        }
+        return (decided, ranked)
     }
 
     /// Whether a turn, ranked alone with the out-of-scope class scored by
@@ -244,6 +268,19 @@ public struct Router: Sendable {
         guard best.pluginID == CorePluginID.smallTalk else { return true }
         let aboutUser = words.contains(where: Self.firstPerson.contains)
         return best.score >= (aboutUser ? smallTalkInContextAboutUser : smallTalkInContext)
+    }
+
+    /// Whether `best`, the answer a leaning turn gets alone (`ranked`),
+    /// turns away from the conversation's topic only narrowly: it scores less
+    /// than ``turnAwayScore`` and the last topic is within ``turnAwayLead``
+    /// of it. "How long each day?" after a question on meditation matches
+    /// exercise's "how many minutes a day" a little better than stress's
+    /// breathing, and is read with the last question.
+    private func isWeakTurnAway(_ best: Candidate, in ranked: [Candidate], from session: Session) -> Bool {
+        guard let last = session.lastTopicID, best.pluginID != last, best.score < turnAwayScore,
+            let same = ranked.first(where: { $0.pluginID == last })
+        else { return false }
+        return best.score - same.score < turnAwayLead
     }
 
     /// Words by which a turn speaks of the user.
