@@ -15,6 +15,7 @@ import Testing
         ("danger", "my partner hits me"),
         ("eating-disorder", "I make myself throw up after eating"),
         ("red-flag", "there's blood in my stool"),
+        ("psychosis", "the voices say my family would be safer without me"),
     ]
 
     /// The crisis line each region must show, with its emergency number.
