@@ -87,28 +87,27 @@ import Testing
         #expect(verdicts.withLock { $0 } == expected)
     }
 
-    @Test func anEditedFileIsCompiledAsItIsReadAndABrokenPatternStillStopsTheStart() throws {
+    /// An edit to any of the three files (a rule in `safety.yml`, a cue in
+    /// `wording.yml`) ends the vouch: the edited files are compiled as they
+    /// are read, and the broken pattern stops the start with its file and line.
+    @Test(arguments: [
+        ("safety.yml", "'\\bnoose\\b'", "'\\bnoose(\\b'", "noose("),
+        ("wording.yml", "moving-on:\n", "moving-on:\n    - '(oops'\n", "(oops"),
+    ])
+    func anEditedFileIsCompiledAsItIsReadAndABrokenPatternStillStopsTheStart(
+        file: String, old: String, new: String, broken: String
+    ) throws {
         let cache = try Self.cache()
         let directory = try Self.copyOfShipped()
         _ = try Self.load([directory], cache)
-        try Self.edit("safety.yml", in: directory, replacing: "'\\bnoose\\b'", with: "'\\bnoose(\\b'")
+        try Self.edit(file, in: directory, replacing: old, with: new)
         let error = #expect(throws: FileError.self) { try Self.load([directory], cache) }
-        #expect(error?.file == directory + "/safety.yml")
-        let lines = try String(contentsOfFile: directory + "/safety.yml", encoding: .utf8).components(separatedBy: "\n")
-        #expect(error?.line == lines.firstIndex { $0.contains("noose(") }.map { $0 + 1 })
+        #expect(error?.file == directory + "/" + file)
+        let lines = try String(contentsOfFile: directory + "/" + file, encoding: .utf8).components(separatedBy: "\n")
+        #expect(error?.line == lines.firstIndex { $0.contains(broken) }.map { $0 + 1 })
         #expect(error?.message.contains("not a valid regular expression") == true)
         // A failed load vouches for nothing: the same files fail again.
         #expect(throws: FileError.self) { try Self.load([directory], cache) }
-    }
-
-    @Test func anEditToTheLexiconOrWordingAlsoEndsTheVouch() throws {
-        let cache = try Self.cache()
-        let directory = try Self.copyOfShipped()
-        _ = try Self.load([directory], cache)
-        try Self.edit("wording.yml", in: directory, replacing: "moving-on:\n", with: "moving-on:\n    - '(oops'\n")
-        let error = #expect(throws: FileError.self) { try Self.load([directory], cache) }
-        #expect(error?.file == directory + "/wording.yml")
-        #expect(error?.message.contains("not a valid regular expression") == true)
     }
 
     @Test func aLaterFolderIsPartOfWhatIsVouchedFor() throws {
