@@ -6,16 +6,17 @@ import GutBotCore
 /// that start-up reads instead of running the transformer over every example.
 struct Vectors: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the transformer's vectors of every example and safety-table line, for fast start-up.",
+        abstract: "Write the transformer's vectors of every example and safety-table line, and the crisis classifier learned from them.",
         discussion: """
-            Run it after changing examples or safety tables, or after a new transformer model, and commit the file. \
+            Run it after changing examples or safety tables, or after a new transformer model, and commit both files. \
             Without an up-to-date store gutbot still starts, but reads the missing examples with the transformer first. \
-            The store is written beside the transformer's model unless --output says where.
+            Without a classifier made with the transformer model in use, gutbot does not start: the safety net needs it. \
+            Both are written beside the transformer's model unless --output names the folder.
             """)
 
     @OptionGroup var options: BotOptions
 
-    @Option(help: "Where to write the store (default: beside the transformer's model).")
+    @Option(help: "The folder to write both files to (default: the transformer model's).")
     var output: String?
 
     func run() throws {
@@ -26,7 +27,7 @@ struct Vectors: ParsableCommand {
             loaded = try EngineLoader(
                 path: options.searchPath, region: Region.resolve(option: options.region, environment: environment),
                 extraPlugins: GutBotCLI.plugins, minimumSafetyRules: options.minimumSafetyRules,
-                modelDirectories: options.modelSearchPath)
+                modelDirectories: options.modelSearchPath, classifierRequired: false)
         } catch {
             throw BotOptions.report(error)
         }
@@ -37,19 +38,38 @@ struct Vectors: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode.failure
         }
-        let path =
-            output
-            ?? URL(fileURLWithPath: loaded.transformerPath).deletingLastPathComponent().appendingPathComponent(VectorStore.name).path
+        let folder = URL(fileURLWithPath: output ?? URL(fileURLWithPath: loaded.transformerPath).deletingLastPathComponent().path)
         // Encoded afresh, never read from an older store.
         let encoder = TransformerEncoder(model: model)
         let bytes = VectorStore.file(texts: loaded.engine.meaningTexts, encoder: encoder, modelChecksum: model.checksum)
+        let store: VectorStore
         do {
-            // Written whole or not at all: a store cut short would be refused at start-up.
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            store = try VectorStore(bytes: bytes)
         } catch {
-            Terminal.error("error: cannot write \(path): \(error)")
+            Terminal.error("error: the store just made does not read back: \(error.message)")
             throw ExitCode.failure
         }
-        Terminal.line("wrote \(path): \(loaded.engine.meaningTexts.count) texts, \(bytes.count) bytes")
+        // Learned from the stored vectors, which went through int8: the
+        // vectors start-up reads, so what it learns is what it meets.
+        let examples = loaded.engine.classifierExamples.filter { store.contains($0.text) }
+        let vectors = examples.compactMap { store.vector(for: $0.text) }
+        let (weights, bias) = CrisisClassifier.train(vectors: vectors, crisis: examples.map(\.crisis))
+        let classifier = CrisisClassifier(
+            weights: weights, bias: bias, modelChecksum: model.checksum,
+            examplesDigest: CrisisClassifier.digest(of: loaded.engine.classifierExamples))
+        let files = [(VectorStore.name, bytes), (CrisisClassifier.name, classifier.file)]
+        for (name, contents) in files {
+            let path = folder.appendingPathComponent(name).path
+            do {
+                // Written whole or not at all: a file cut short would be refused at start-up.
+                try Data(contents).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                Terminal.error("error: cannot write \(path): \(error)")
+                throw ExitCode.failure
+            }
+        }
+        Terminal.line(
+            "wrote \(VectorStore.name) (\(loaded.engine.meaningTexts.count) texts, \(bytes.count) bytes) and \(CrisisClassifier.name) "
+                + "(learned from \(examples.count) examples, \(examples.filter(\.crisis).count) of them crisis) to \(folder.path)")
     }
 }

@@ -90,6 +90,8 @@ enum JSONLines {
             @AlwaysEncoded var nearestDistress: Double?
             /// Which reading of meaning gave those cosines: `quick` (the static table) or `deep` (the transformer).
             @AlwaysEncoded var reading: Router.Depth?
+            /// How far the crisis classifier leaned towards crisis (log-odds), on a deep reading.
+            @AlwaysEncoded var crisisLean: Double?
 
             enum CodingKeys: String, CodingKey {
                 case caughtBy = "caught_by"
@@ -97,6 +99,7 @@ enum JSONLines {
                 case nearestBenign = "nearest_benign"
                 case nearestDistress = "nearest_distress"
                 case reading
+                case crisisLean = "crisis_lean"
             }
         }
 
@@ -119,7 +122,8 @@ enum JSONLines {
                 screen = Screen(
                     caughtBy: reply.safety?.caughtBy, nearestCrisis: rounded(reply.screening?.nearestCrisis),
                     nearestBenign: rounded(reply.screening?.nearestBenign),
-                    nearestDistress: rounded(reply.screening?.nearestDistress), reading: reply.depth)
+                    nearestDistress: rounded(reply.screening?.nearestDistress), reading: reply.depth,
+                    crisisLean: rounded(reply.screening?.lean))
             }
         }
     }

@@ -98,8 +98,8 @@ enum ReplyRenderer {
                 lines.append("Safety rule '\(verdict.rule)' fired (category \(verdict.category), tier \(verdict.tier.rawValue))\(nearest).")
             case .net:
                 lines.append(
-                    "No rule fired, but the semantic safety net did (closest to \(verdict.category) lines, tier \(verdict.tier.rawValue))\(nearest)."
-                )
+                    "No rule fired, but the semantic safety net did (closest to \(verdict.category) lines, tier \(verdict.tier.rawValue))\(nearest)"
+                        + (reply.screening?.lean.map { "; the crisis classifier leans \(format(Double($0))) towards crisis" } ?? "") + ".")
             case .distress:
                 lines.append("Distress, not a crisis (\(verdict.rule))\(nearest).")
             }

@@ -13,14 +13,19 @@ struct EncoderModels: Sendable {
     var transformerPath: String
     /// The transformer's vectors of the examples, when a usable store is beside it.
     var vectors: VectorStore?
+    /// The safety net's crisis classifier over the transformer's vectors
+    /// (`nil` only when it was not required).
+    var classifier: CrisisClassifier?
     /// Why there is no usable store, when there is not.
     var warnings: [FileError]
 
     /// Reads each model from the last of `modelDirectories` that has it.
-    /// Both are needed (the safety net reads meaning with them): a missing or
-    /// broken one is a ``StartupError/modelUnavailable(_:searched:)``; the
+    /// Both are needed (the safety net reads meaning with them), and so is
+    /// the crisis classifier beside the transformer, made with it: a missing
+    /// or broken one is a ``StartupError/modelUnavailable(_:searched:)``; the
     /// store of vectors is optional, and a missing or unusable one a warning.
-    static func load(from modelDirectories: [String]) -> Result<EncoderModels, StartupError> {
+    /// `classifierRequired: false` is for the command that makes the classifier.
+    static func load(from modelDirectories: [String], classifierRequired: Bool = true) -> Result<EncoderModels, StartupError> {
         Result { () throws(StartupError) -> EncoderModels in
             let (model, modelPath) = try required(
                 ModelFile.name, missing: "the sentence encoder's model", in: modelDirectories, load: ModelFile.load)
@@ -28,9 +33,12 @@ struct EncoderModels: Sendable {
                 TransformerModelFile.name, missing: "the transformer's model", in: modelDirectories, load: TransformerModelFile.load)
             var warnings: [FileError] = []
             let vectors = vectorStore(beside: transformerPath, modelChecksum: transformer.checksum, warnings: &warnings)
+            let classifier =
+                classifierRequired
+                ? try crisisClassifier(beside: transformerPath, modelChecksum: transformer.checksum, searched: modelDirectories) : nil
             return EncoderModels(
                 model: model, modelPath: modelPath, transformer: transformer, transformerPath: transformerPath,
-                vectors: vectors, warnings: warnings)
+                vectors: vectors, classifier: classifier, warnings: warnings)
         }
     }
 
@@ -49,6 +57,26 @@ struct EncoderModels: Sendable {
         } catch {
             throw .modelUnavailable(error, searched: directories)
         }
+    }
+
+    /// The crisis classifier beside the transformer's model. Safety fails
+    /// closed: without it, or with one made for another model, gutbot does
+    /// not start (`gutbot vectors` makes one).
+    private static func crisisClassifier(
+        beside model: String, modelChecksum: String, searched: [String]
+    ) throws(StartupError) -> CrisisClassifier {
+        let path = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent(CrisisClassifier.name).path
+        let classifier: CrisisClassifier
+        do {
+            classifier = try CrisisClassifier.load(path: path)
+        } catch {
+            throw .modelUnavailable(error, searched: searched)
+        }
+        guard classifier.modelChecksum == modelChecksum else {
+            let message = "the crisis classifier was made with another transformer model (`gutbot vectors` makes a new one)"
+            throw .modelUnavailable(FileError(file: path, line: nil, message: message), searched: searched)
+        }
+        return classifier
     }
 
     /// The store of example vectors beside the transformer's model, if it

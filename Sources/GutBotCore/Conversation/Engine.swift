@@ -22,7 +22,8 @@ public struct Engine: Sendable {
     /// `encoder` reads meaning for routing and the safety net, and `cache`
     /// keeps the examples' vectors between runs. `deepEncoder`, when given,
     /// reads again what `encoder` leaves uncertain; its example vectors come
-    /// from `deepVectors` where it has them.
+    /// from `deepVectors` where it has them, and `deepClassifier` gives the
+    /// safety net its lean towards crisis.
     ///
     /// Each encoder's example vectors are one index: the router's intents
     /// first, then the safety net's groups from ``netOffset``, so one pass of
@@ -34,7 +35,8 @@ public struct Engine: Sendable {
         safety: SafetyScreen, plugins: [any Plugin], lexicon: Lexicon = Lexicon(),
         outOfScope: [String] = [], stemmer: Stemmer, encoder: any SentenceEncoder,
         cache: (EmbeddingCache, modelChecksum: String)? = nil,
-        deepEncoder: (any SentenceEncoder)? = nil, deepVectors: VectorStore? = nil
+        deepEncoder: (any SentenceEncoder)? = nil, deepVectors: VectorStore? = nil,
+        deepClassifier: CrisisClassifier? = nil
     ) throws(PluginContractError) {
         try PluginContractError.check(plugins)
         var merged = lexicon
@@ -54,7 +56,8 @@ public struct Engine: Sendable {
             // Encoded when a message is first read deeply: a clear question
             // never is, and reading the store was a sixth of start-up.
             return Router.Meaning(
-                encoder: reader, index: SemanticIndex(groups: texts, encodingOnFirstUse: reader), calibration: .transformer)
+                encoder: reader, index: SemanticIndex(groups: texts, encodingOnFirstUse: reader), calibration: .transformer,
+                classifier: deepClassifier)
         }
         self.router = Router(index: index, plugins: plugins, meaning: meaning, deepMeaning: deepMeaning)
     }
@@ -192,9 +195,21 @@ public struct Engine: Sendable {
     /// What the safety net makes of a message already read.
     public func judge(_ reading: Router.Reading) -> SafetyNet.Judgement {
         guard let similarity = reading.similarity else { return .none }
+        let meaning = router.meaning(reading.depth)
+        let lean = reading.vector.flatMap { vector in meaning.classifier?.lean(vector) }
         return safety.net.judge(
-            similarity, calibration: router.meaning(reading.depth).calibration, offset: netOffset, alsoBenign: 0..<netOffset,
-            words: reading.analysis.words.count)
+            similarity, calibration: meaning.calibration, offset: netOffset, alsoBenign: 0..<netOffset,
+            words: reading.analysis.words.count, lean: lean)
+    }
+
+    /// What a ``CrisisClassifier`` for this engine learns from: every topic
+    /// and out-of-scope example as benign, then the safety tables' crisis
+    /// and benign lines (distress lines are neither).
+    public var classifierExamples: [(text: String, crisis: Bool)] {
+        let topicCount = meaningTexts.count - safety.net.groups.reduce(0) { $0 + $1.count }
+        let topics = meaningTexts.prefix(topicCount).map { (text: $0, crisis: false) }
+        return topics
+            + safety.net.lines.filter { $0.kind != .distress }.map { (text: $0.text, crisis: $0.kind == .crisis) }
     }
 
     /// The reply that says what the safety screen answered, filed under

@@ -26,11 +26,13 @@ public struct EngineLoader {
     /// stripped-down copy cannot stand in for the real one by accident.
     /// Example vectors, the safety prefilter's reading of the patterns and
     /// which safety files compiled in full are cached in `cacheDirectory`
-    /// (`nil`: never cached).
+    /// (`nil`: never cached). Only `gutbot vectors`, which makes the crisis
+    /// classifier, loads without one (`classifierRequired: false`).
     public init(
         path: PluginSearchPath, region: Region, extraPlugins: [any Plugin] = [],
         minimumSafetyRules: Int? = nil, modelDirectories: [String] = ModelFile.standardDirectories(),
-        cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache
+        cacheDirectory: URL? = XDGDirectories(environment: ProcessInfo.processInfo.environment).cache,
+        classifierRequired: Bool = true
     ) throws(StartupError) {
         // The models, the topic plugins and the safety data do not depend on
         // one another: the models are read (and their checksums checked) and
@@ -38,7 +40,7 @@ public struct EngineLoader {
         // compile here, which takes about the longest of the three instead of
         // all of them. Failures are still reported in the order they were
         // when all of it ran in turn: safety, plugins, stemmer, then the models.
-        let models = BackgroundWork { EncoderModels.load(from: modelDirectories) }
+        let models = BackgroundWork { EncoderModels.load(from: modelDirectories, classifierRequired: classifierRequired) }
         let plugins = BackgroundWork { PluginCatalog.load(path) }
         let safety: SafetyScreen
         do {
@@ -67,7 +69,8 @@ public struct EngineLoader {
                 safety: safety, plugins: catalog.topics + extraPlugins, lexicon: catalog.lexicon,
                 outOfScope: catalog.outOfScope, stemmer: stemmer, encoder: StaticEncoder(model: model),
                 cache: cacheDirectory.map { (EmbeddingCache(directory: $0), modelChecksum: model.checksum) },
-                deepEncoder: TransformerEncoder(model: encoderModels.transformer), deepVectors: encoderModels.vectors)
+                deepEncoder: TransformerEncoder(model: encoderModels.transformer), deepVectors: encoderModels.vectors,
+                deepClassifier: encoderModels.classifier)
         } catch {
             throw StartupError.brokenPlugin(error)
         }

@@ -74,12 +74,16 @@ public struct Router: Sendable {
         public var index: SemanticIndex
         /// How to read the cosines.
         public var calibration: Calibration
+        /// How far a vector leans towards crisis, for the safety net; learned
+        /// from this encoder's vectors of the examples.
+        public var classifier: CrisisClassifier?
 
         /// A reading of meaning from its parts.
-        public init(encoder: any SentenceEncoder, index: SemanticIndex, calibration: Calibration) {
+        public init(encoder: any SentenceEncoder, index: SemanticIndex, calibration: Calibration, classifier: CrisisClassifier? = nil) {
             self.encoder = encoder
             self.index = index
             self.calibration = calibration
+            self.classifier = classifier
         }
     }
 

@@ -69,6 +69,16 @@ enum SignedFile {
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
         bytes.map { String(format: "%02x", $0) }.joined()
     }
+
+    /// The `count` bytes that `hex` spells (the inverse of ``hex(_:)``);
+    /// what is missing or not hexadecimal is written as zeros.
+    static func bytes(hex: String, count: Int) -> [UInt8] {
+        let digits = Array(hex.utf8)
+        return (0..<count).map { position in
+            guard 2 * position + 1 < digits.count else { return 0 }
+            return UInt8(String(decoding: digits[(2 * position)...(2 * position + 1)], as: UTF8.self), radix: 16) ?? 0
+        }
+    }
 }
 
 /// What is wrong with a model file's bytes.

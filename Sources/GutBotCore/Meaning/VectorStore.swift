@@ -127,10 +127,7 @@ public struct VectorStore: Sendable {
         for field in [version, UInt32(encoder.dimensions), UInt32(keys.count / 16)] {
             withUnsafeBytes(of: field.littleEndian) { bytes += $0 }
         }
-        bytes += stride(from: 0, to: modelChecksum.count, by: 2).map { offset in
-            let start = modelChecksum.index(modelChecksum.startIndex, offsetBy: offset)
-            return UInt8(modelChecksum[start..<modelChecksum.index(start, offsetBy: 2)], radix: 16) ?? 0
-        }
+        bytes += SignedFile.bytes(hex: modelChecksum, count: 32)
         bytes += keys + scales + rows
         bytes += Array(SHA256.hash(data: bytes))
         return bytes

@@ -75,6 +75,9 @@ public struct SafetyNet: Sendable {
         public var nearestBenign: Float
         /// The cosine of the closest distress line.
         public var nearestDistress: Float
+        /// How far the ``CrisisClassifier`` leans towards crisis, when the
+        /// reading has one.
+        public var lean: Float? = nil
 
         /// Nothing found: for messages the encoder cannot read.
         public static let none = Judgement(crisisCategory: nil, distress: false, nearestCrisis: 0, nearestBenign: 0, nearestDistress: 0)
@@ -83,9 +86,11 @@ public struct SafetyNet: Sendable {
     /// The judgement on a message from its similarities, read with the
     /// encoder's `calibration`: the groups of ``groups`` are laid out in the
     /// shared index from `offset`; `alsoBenign` are the other groups there
-    /// (topics, out of scope); `words` is how many words the message has.
+    /// (topics, out of scope); `words` is how many words the message has;
+    /// `lean` is the ``CrisisClassifier``'s reading of it, if there is one.
     public func judge(
-        _ similarity: SemanticIndex.Similarity, calibration: Calibration, offset: Int, alsoBenign: Range<Int>, words: Int
+        _ similarity: SemanticIndex.Similarity, calibration: Calibration, offset: Int, alsoBenign: Range<Int>, words: Int,
+        lean: Float? = nil
     ) -> Judgement {
         var nearestCrisis: Float = -1
         var category: String?
@@ -96,15 +101,17 @@ public struct SafetyNet: Sendable {
         var nearestBenign = similarity.closest[offset + categories.count]
         for group in alsoBenign { nearestBenign = max(nearestBenign, similarity.closest[group]) }
         let nearestDistress = similarity.closest[offset + categories.count + 1]
-        let fires =
-            words >= minimumWords && nearestCrisis >= calibration.minimumCrisis
-            && nearestCrisis - nearestBenign >= calibration.crisisMargin
+        // A line close by, or the crisis side of the space as a whole with
+        // no benign text clearly closer.
+        let nearLine = nearestCrisis >= calibration.minimumCrisis && nearestCrisis - nearestBenign >= calibration.crisisMargin
+        let onCrisisSide = (lean ?? -.infinity) >= calibration.minimumLean && nearestCrisis - nearestBenign >= calibration.leanMargin
+        let fires = words >= minimumWords && (nearLine || onCrisisSide)
         let distress =
             words >= minimumWords && nearestDistress >= calibration.minimumDistress
             && nearestDistress - nearestBenign >= calibration.distressMargin
         return Judgement(
             crisisCategory: fires ? category : nil, distress: distress,
-            nearestCrisis: nearestCrisis, nearestBenign: nearestBenign, nearestDistress: nearestDistress)
+            nearestCrisis: nearestCrisis, nearestBenign: nearestBenign, nearestDistress: nearestDistress, lean: lean)
     }
 
     /// Reads every table in `directory/tables`, in file-name order. A line
