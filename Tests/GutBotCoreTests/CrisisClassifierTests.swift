@@ -94,13 +94,14 @@ import Testing
     /// transformer's calibration: the lean counts only with enough words and
     /// with the crisis line no more than `leanMargin` behind the benign text.
     /// The message's vector is (x, y): its cosines with the two lines.
-    @Test(arguments: [
-        (lean: Float(2.0), x: Float(0.70), y: Float(0.714), words: 5, fires: true),
-        (lean: 2.0, x: 0.6, y: 0.8, words: 5, fires: false),
-        (lean: 1.0, x: 0.70, y: 0.714, words: 5, fires: false),
-        (lean: 2.0, x: 0.70, y: 0.714, words: 2, fires: false),
-        (lean: -3.0, x: 0.8, y: 0.6, words: 5, fires: true),
-    ] as [(lean: Float, x: Float, y: Float, words: Int, fires: Bool)])
+    @Test(
+        arguments: [
+            (lean: Float(2.0), x: Float(0.70), y: Float(0.714), words: 5, fires: true),
+            (lean: 2.0, x: 0.6, y: 0.8, words: 5, fires: false),
+            (lean: 1.0, x: 0.70, y: 0.714, words: 5, fires: false),
+            (lean: 2.0, x: 0.70, y: 0.714, words: 2, fires: false),
+            (lean: -3.0, x: 0.8, y: 0.6, words: 5, fires: true),
+        ] as [(lean: Float, x: Float, y: Float, words: Int, fires: Bool)])
     func theNetFiresOnTheLeanOnlyWhereTheCalibrationSays(lean: Float, x: Float, y: Float, words: Int, fires: Bool) {
         let net = SafetyNet(lines: [
             .init(kind: .crisis, category: "suicidal", text: "a"), .init(kind: .benign, category: "benign", text: "b"),
