@@ -56,11 +56,12 @@ import Testing
     /// "clarify" pseudo-intent, and promises the transformer's scores only
     /// when it lists some (a follow-up lists none).
     @Test func whyNamesClarifyingChoicesByTitleAndPromisesOnlyScoresItShows() throws {
-        let input = ["will eating bananas boost my serotonin", "/why", "the first", "tell me more", "/why"].joined(separator: "\n") + "\n"
+        let input =
+            ["does being anxious change your gut bacteria", "/why", "the first", "tell me more", "/why"].joined(separator: "\n") + "\n"
         let out = try GutBotProcess.run(["--region", "us"], input: input).stdout
         #expect(!out.contains("/clarify"), "\(out)")
         #expect(out.contains("I asked which of two topics you meant"), "\(out)")
-        #expect(out.contains("\u{201C}Foods with tryptophan\u{201D} and "), "\(out)")
+        #expect(out.contains("\u{201C}Stress and the gut\u{201D} and "), "\(out)")
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where line.contains("its scores are below") {
             #expect(lines.dropFirst(index + 1).first?.hasPrefix("  1. ") == true, "no scores below: \(out)")

@@ -1,4 +1,6 @@
 import Foundation
+import GutBotCore
+import GutBotTestSupport
 import Testing
 
 /// Start-up as a user meets it: plain pipes, one-shot questions, and refusing
@@ -49,6 +51,29 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("safety.yml:"))
+    }
+
+    /// The safety net needs its crisis classifier: a models folder with both
+    /// encoders but no classifier, or a damaged one, stops the start and names
+    /// the file, as broken safety data does.
+    @Test(arguments: [false, true])
+    func refusesToStartWithoutItsCrisisClassifier(damaged: Bool) throws {
+        let models = try GutBotProcess.temporaryDirectory()
+        let shipped = TestPackage.root.appendingPathComponent("Models")
+        for name in [ModelFile.name, TransformerModelFile.name, VectorStore.name] {
+            try FileManager.default.createSymbolicLink(
+                at: models.appendingPathComponent(name), withDestinationURL: shipped.appendingPathComponent(name))
+        }
+        if damaged {
+            var bytes = try [UInt8](Data(contentsOf: shipped.appendingPathComponent(CrisisClassifier.name)))
+            bytes[100] ^= 1
+            try Data(bytes).write(to: models.appendingPathComponent(CrisisClassifier.name))
+        }
+        let result = try GutBotProcess.run(["ask", "--models", models.path, "I want to die"])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(CrisisClassifier.name), "\(result.stderr)")
+        #expect(result.stderr.contains(damaged ? "checksum" : "cannot read the crisis classifier"), "\(result.stderr)")
     }
 
     @Test func closedPipeEndsQuietly() throws {
