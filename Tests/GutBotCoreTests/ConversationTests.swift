@@ -153,6 +153,24 @@ import Testing
         #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
     }
 
+    /// In a conversation the article's subjects are already in play: a turn
+    /// that alone scores just under the threshold goes to its best topic
+    /// (from ``Router/contextThreshold``), unless the out-of-scope class
+    /// scores as well or the best is small talk.
+    @Test(arguments: [
+        ("is the mediterranean diet good for mood", "we mostly eat noodles at home, fine or not?", "diet"),
+        ("my shifts keep changing and my gut is a mess", "what can i even do if i can't pick my hours", "sleep"),
+        ("does exercise help depression?", "who won the football last night", Reply.fallbackID),
+        ("is fiber good for my mood?", "can I pay you", Reply.fallbackID),
+    ])
+    func aTurnJustUnderTheThresholdGoesToItsTopicInAConversation(question: String, turn: String, plugin: String) {
+        var alone = Session(id: "alone")
+        #expect(engine.reply(to: turn, in: &alone).pluginID == Reply.fallbackID)
+        var session = Session(id: "s")
+        _ = engine.reply(to: question, in: &session)
+        #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
+    }
+
     @Test func tenWordsCanLeanOnTheConversationButNotEleven() {
         let ten = ["how", "would", "i", "choose", "a", "good", "one", "at", "the", "chemist"]
         #expect(FollowUp.leansOnContext(ten))

@@ -91,15 +91,16 @@ import Testing
     }
 
     /// A net with one crisis line and one benign line, read with the
-    /// transformer's calibration: the lean counts only with enough words and
-    /// with the crisis line no more than `leanMargin` behind the benign text.
+    /// transformer's calibration: the lean counts only in a message of
+    /// `minimumLeanWords` or more, with the crisis line no more than
+    /// `leanMargin` behind the benign text; a close crisis line needs neither.
     /// The message's vector is (x, y): its cosines with the two lines.
     @Test(
         arguments: [
-            (lean: Float(2.0), x: Float(0.70), y: Float(0.714), words: 5, fires: true),
-            (lean: 2.0, x: 0.6, y: 0.8, words: 5, fires: false),
-            (lean: 1.0, x: 0.70, y: 0.714, words: 5, fires: false),
-            (lean: 2.0, x: 0.70, y: 0.714, words: 2, fires: false),
+            (lean: Float(2.0), x: Float(0.70), y: Float(0.714), words: 9, fires: true),
+            (lean: 2.0, x: 0.6, y: 0.8, words: 12, fires: false),
+            (lean: 1.0, x: 0.70, y: 0.714, words: 12, fires: false),
+            (lean: 2.0, x: 0.70, y: 0.714, words: 8, fires: false),
             (lean: -3.0, x: 0.8, y: 0.6, words: 5, fires: true),
         ] as [(lean: Float, x: Float, y: Float, words: Int, fires: Bool)])
     func theNetFiresOnTheLeanOnlyWhereTheCalibrationSays(lean: Float, x: Float, y: Float, words: Int, fires: Bool) {

@@ -56,8 +56,8 @@ public struct Router: Sendable {
     public var turnAwayScore = 0.6
     /// ... and that leads the last topic by less than this.
     public var turnAwayLead = 0.2
-    /// A turn read with the last question that still goes to the last
-    /// topic is answered by it from this score, below ``threshold``.
+    /// In a conversation, a topic is answered from this score, below
+    /// ``threshold``, when the out-of-scope class scores less.
     public var contextThreshold = 0.12
     /// Each intent's place in the index, keyed "plugin/intent".
     private let positions: [String: Int]
@@ -224,9 +224,7 @@ public struct Router: Sendable {
         let pointsBack = FollowUp.pointsBack(words)
         let aloneBest = topics(ranked).first
         let answered = aloneBest.map { answersAlone($0, words: words) && !isWeakTurnAway($0, in: ranked, from: session) } ?? false
-        var blended = false
         if leaning, let previous = session.lastTopicQuestion, !answered, pointsBack || !isClearlyOutOfScope(known ?? rank(reading)) {
-            blended = true
             ranked = blend(
                 ranked, with: rank(read(previous + " " + reading.text, forRoutingOnly: true, depth: reading.depth)), weight: contextWeight)
         }
@@ -243,12 +241,13 @@ public struct Router: Sendable {
             ranked = [preferred] + ranked.filter { $0.pluginID != same.pluginID || $0.intentID != same.intentID }
         }
         let decided = decide(ranked)
-        // A turn read with the last question whose best intent is still the
-        // last topic's ("how do I pick a decent one in the shop?" after
-        // probiotics) keeps to it above ``contextThreshold``, unless the
-        // out-of-scope class scores as well.
-        if case .fallback = decided, blended, let last = session.lastTopicID,
-            let best = topics(ranked).first, best.pluginID == last, best.score >= contextThreshold,
+        // In a conversation the article's subjects are already in play: a
+        // turn that would get the fallback ("we mostly eat noodles at home,
+        // fine or not?" after a question on the Mediterranean diet) is
+        // answered by its best topic above ``contextThreshold``, unless the
+        // out-of-scope class scores as well; small talk must pass the threshold.
+        if case .fallback = decided, session.lastTopicID != nil,
+            let best = topics(ranked).first, best.pluginID != CorePluginID.smallTalk, best.score >= contextThreshold,
             !ranked.contains(where: { $0.pluginID == Self.outOfScopeID && $0.score >= best.score })
         {
             return (.intent(best), ranked)

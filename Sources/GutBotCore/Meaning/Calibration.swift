@@ -23,14 +23,17 @@ public struct Calibration: Sendable, Equatable {
     /// far towards crisis ...
     public var minimumLean: Float
     /// ... and the closest crisis line is no further than this below the
-    /// closest benign text (a negative margin).
+    /// closest benign text (a negative margin) ...
     public var leanMargin: Float
+    /// ... in a message of at least this many words.
+    public var minimumLeanWords: Int
 
     /// A calibration with the given values; without a classifier's values,
     /// the classifier never fires.
     public init(
         semanticWeight: Double, semanticFloor: Double, minimumCrisis: Float, crisisMargin: Float,
-        minimumDistress: Float, distressMargin: Float, minimumLean: Float = .infinity, leanMargin: Float = 0
+        minimumDistress: Float, distressMargin: Float, minimumLean: Float = .infinity, leanMargin: Float = 0,
+        minimumLeanWords: Int = 0
     ) {
         self.semanticWeight = semanticWeight
         self.semanticFloor = semanticFloor
@@ -40,6 +43,7 @@ public struct Calibration: Sendable, Equatable {
         self.distressMargin = distressMargin
         self.minimumLean = minimumLean
         self.leanMargin = leanMargin
+        self.minimumLeanWords = minimumLeanWords
     }
 
     /// For ``StaticEncoder``: its table's cosines run high, so only a very
@@ -56,8 +60,12 @@ public struct Calibration: Sendable, Equatable {
     /// Its classifier's values were chosen the same way, on tables 14 to 17
     /// (see ``CrisisClassifier``): a lean of 1.5 in log-odds, with a crisis
     /// line at most 0.02 further than the closest benign text, kept the
-    /// false alarms of three of the four tables within 0.4 points.
+    /// false alarms of three of the four tables within 0.4 points. Every
+    /// crisis line it alone caught there had 9 words or more; below that it
+    /// caught only benign lines and topic questions leaning on the
+    /// conversation ("i cant sit still for that, alternatives?"), whose few
+    /// words say too little about which side of the space they are on.
     public static let transformer = Calibration(
         semanticWeight: 0.6, semanticFloor: 0.3, minimumCrisis: 0.55, crisisMargin: 0.08,
-        minimumDistress: 0.60, distressMargin: 0, minimumLean: 1.5, leanMargin: -0.02)
+        minimumDistress: 0.60, distressMargin: 0, minimumLean: 1.5, leanMargin: -0.02, minimumLeanWords: 9)
 }

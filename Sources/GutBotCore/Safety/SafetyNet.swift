@@ -104,7 +104,9 @@ public struct SafetyNet: Sendable {
         // A line close by, or the crisis side of the space as a whole with
         // no benign text clearly closer.
         let nearLine = nearestCrisis >= calibration.minimumCrisis && nearestCrisis - nearestBenign >= calibration.crisisMargin
-        let onCrisisSide = (lean ?? -.infinity) >= calibration.minimumLean && nearestCrisis - nearestBenign >= calibration.leanMargin
+        let onCrisisSide =
+            words >= calibration.minimumLeanWords && (lean ?? -.infinity) >= calibration.minimumLean
+            && nearestCrisis - nearestBenign >= calibration.leanMargin
         let fires = words >= minimumWords && (nearLine || onCrisisSide)
         let distress =
             words >= minimumWords && nearestDistress >= calibration.minimumDistress

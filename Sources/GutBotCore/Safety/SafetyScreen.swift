@@ -134,8 +134,14 @@ public struct SafetyScreen: Sendable {
             return response(verdict)
         }
         // The net reads meaning, and a calm mention means much what a crisis
-        // line about the same subject means; the guard's words decide.
-        if let category = judgement.crisisCategory, !rulebook.mentions(forms: forms) {
+        // line about the same subject means; the guard's words decide. So
+        // does saying one is safe now, right after a crisis ("thanks, I'm
+        // safe, I called my sister"), which reads close to the crisis it
+        // answers. Only then: "my boss is coming over" says nothing of safety
+        // in a message that asks what cannot be tasted in food.
+        if let category = judgement.crisisCategory, !rulebook.mentions(forms: forms),
+            crisis == nil || !followUp.movingOn.matches(anyOf: forms)
+        {
             let verdict = SafetyVerdict(
                 category: category, tier: .checkIn, rule: "net",
                 caughtBy: .net, nearestCrisis: nearest)
