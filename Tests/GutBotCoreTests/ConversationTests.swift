@@ -171,6 +171,30 @@ import Testing
         #expect(engine.reply(to: turn, in: &session).pluginID == plugin)
     }
 
+    /// A message told in several sentences is routed by its question when
+    /// the whole of it would get the fallback.
+    @Test(
+        arguments: [
+            ("I'm 45 and work nights. Does fibre help with mood?", "Does fibre help with mood?"),
+            ("My son is 12. He sleeps badly. Can exercise help him sleep? Thanks!", "Can exercise help him sleep?"),
+            ("Long story short, I moved house. any tips to sleep better", "any tips to sleep better"),
+            ("Does fibre help with mood?", nil),
+            ("I have a question. Why?", nil),
+            ("e.g. this one", nil),
+        ] as [(String, String?)])
+    func theQuestionOfALongMessageIsItsLastAskingSentence(message: String, question: String?) {
+        #expect(Router.lastQuestion(in: message) == question)
+    }
+
+    @Test func contextBeforeTheQuestionDoesNotSendItToTheFallback() {
+        let question = "what yoghurt has the most good bacteria"
+        let told = "My husband and I are both retired and we are trying to look after ourselves better this year. " + question
+        var alone = Session(id: "alone")
+        #expect(engine.reply(to: question, in: &alone).pluginID == "probiotics")
+        var session = Session(id: "told")
+        #expect(engine.reply(to: told, in: &session).pluginID == "probiotics")
+    }
+
     @Test func tenWordsCanLeanOnTheConversationButNotEleven() {
         let ten = ["how", "would", "i", "choose", "a", "good", "one", "at", "the", "chemist"]
         #expect(FollowUp.leansOnContext(ten))

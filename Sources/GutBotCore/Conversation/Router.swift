@@ -252,7 +252,40 @@ public struct Router: Sendable {
         {
             return (.intent(best), ranked)
         }
+        // Context told before the question ("I'm 45, two kids, always tired.
+        // Does fibre help mood?") dilutes it: a message of several sentences
+        // that gets the fallback is read again by its question alone.
+        if case .fallback = decided, let question = Self.lastQuestion(in: reading.text) {
+            let alone = rank(read(question, forRoutingOnly: true, depth: reading.depth))
+            if case .intent(let best) = decide(alone), best.pluginID != CorePluginID.smallTalk {
+                return (.intent(best), alone)
+            }
+        }
         return (decided, ranked)
+    }
+
+    /// The question of a message told in several sentences: its last
+    /// sentence that asks (ends with "?"), else its last sentence; `nil` for
+    /// a message of one sentence, or when that sentence has fewer than three
+    /// words ("Thanks!" after the question says nothing about the topic).
+    public static func lastQuestion(in text: String) -> String? {
+        var sentences: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next == text.endIndex || text[next].isWhitespace {
+                sentences.append(text[start..<next])
+                start = next
+            }
+            index = next
+        }
+        if start < text.endIndex { sentences.append(text[start...]) }
+        sentences = sentences.filter { !$0.allSatisfy(\.isWhitespace) }
+        guard sentences.count >= 2 else { return nil }
+        let question = sentences.last { $0.hasSuffix("?") } ?? sentences[sentences.count - 1]
+        let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.split(separator: " ").count >= 3 ? trimmed : nil
     }
 
     /// Whether a turn, ranked alone with the out-of-scope class scored by
