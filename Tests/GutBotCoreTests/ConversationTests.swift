@@ -186,13 +186,20 @@ import Testing
         #expect(Router.lastQuestion(in: message) == question)
     }
 
-    @Test func contextBeforeTheQuestionDoesNotSendItToTheFallback() {
-        let question = "what yoghurt has the most good bacteria"
-        let told = "My husband and I are both retired and we are trying to look after ourselves better this year. " + question
+    /// Questions of routing sets 7 and 8 with a sentence of context told
+    /// before them: without reading the question alone, both got the fallback.
+    @Test(arguments: [
+        ("I'm a student living in a shared flat and my routine is all over the place these days. ", "slep quality and mood link?", "sleep"),
+        (
+            "My husband and I are both retired and we are trying to look after ourselves better this year. ",
+            "is brown rice and oats better then white rice for your gut", "diet"
+        ),
+    ])
+    func contextBeforeTheQuestionDoesNotSendItToTheFallback(context: String, question: String, plugin: String) {
         var alone = Session(id: "alone")
-        #expect(engine.reply(to: question, in: &alone).pluginID == "probiotics")
+        #expect(engine.reply(to: question, in: &alone).pluginID == plugin)
         var session = Session(id: "told")
-        #expect(engine.reply(to: told, in: &session).pluginID == "probiotics")
+        #expect(engine.reply(to: context + question, in: &session).pluginID == plugin)
     }
 
     @Test func tenWordsCanLeanOnTheConversationButNotEleven() {
