@@ -51,12 +51,11 @@ struct Vectors: ParsableCommand {
         }
         // Learned from the stored vectors, which went through int8: the
         // vectors start-up reads, so what it learns is what it meets.
-        let examples = loaded.engine.classifierExamples.filter { store.contains($0.text) }
-        let vectors = examples.compactMap { store.vector(for: $0.text) }
-        let (weights, bias) = CrisisClassifier.train(vectors: vectors, crisis: examples.map(\.crisis))
+        let examples = loaded.engine.classifierExamples
+        let learned = examples.compactMap { example in store.vector(for: example.text).map { (vector: $0, crisis: example.crisis) } }
+        let (weights, bias) = CrisisClassifier.train(vectors: learned.map(\.vector), crisis: learned.map(\.crisis))
         let classifier = CrisisClassifier(
-            weights: weights, bias: bias, modelChecksum: model.checksum,
-            examplesDigest: CrisisClassifier.digest(of: loaded.engine.classifierExamples))
+            weights: weights, bias: bias, modelChecksum: model.checksum, examplesDigest: CrisisClassifier.digest(of: examples))
         let files = [(VectorStore.name, bytes), (CrisisClassifier.name, classifier.file)]
         for (name, contents) in files {
             let path = folder.appendingPathComponent(name).path
@@ -70,6 +69,6 @@ struct Vectors: ParsableCommand {
         }
         Terminal.line(
             "wrote \(VectorStore.name) (\(loaded.engine.meaningTexts.count) texts, \(bytes.count) bytes) and \(CrisisClassifier.name) "
-                + "(learned from \(examples.count) examples, \(examples.filter(\.crisis).count) of them crisis) to \(folder.path)")
+                + "(learned from \(learned.count) examples, \(learned.filter(\.crisis).count) of them crisis) to \(folder.path)")
     }
 }

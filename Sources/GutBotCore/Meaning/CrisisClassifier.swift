@@ -102,14 +102,15 @@ public struct CrisisClassifier: Sendable, Equatable {
         rows.withUnsafeBufferPointer { rows in
             for _ in 0..<iterations {
                 let look = zip(parameters, previous).map { $0 + momentum * ($0 - $1) }
-                for dimension in 0...dimensions { gradient[dimension] = penalty * look[dimension] }
+                // The penalty's part; the bias is not penalised.
+                for dimension in 0..<dimensions { gradient[dimension] = penalty * look[dimension] }
                 gradient[dimensions] = 0
                 for index in 0..<count {
                     let row = rows.baseAddress! + index * dimensions
-                    var margin = look[dimensions]
-                    for dimension in 0..<dimensions { margin += look[dimension] * row[dimension] }
-                    // The weighted slope of log(1 + e^-margin), finite for any margin.
-                    let slope = -sampleWeight[index] * target[index] / (1 + exp(margin * target[index]))
+                    var score = look[dimensions]
+                    for dimension in 0..<dimensions { score += look[dimension] * row[dimension] }
+                    // The weighted slope of log(1 + e^-(target × score)), finite for any score.
+                    let slope = -sampleWeight[index] * target[index] / (1 + exp(score * target[index]))
                     for dimension in 0..<dimensions { gradient[dimension] += slope * row[dimension] }
                     gradient[dimensions] += slope
                 }
