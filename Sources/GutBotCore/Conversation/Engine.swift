@@ -178,8 +178,7 @@ public struct Engine: Sendable {
         // reading is clear and kept: routing then does not make it again.
         var quickRanking: [Candidate]?
         if router.deepMeaning != nil {
-            let nearCrisis = judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
-            let ranked = nearCrisis ? nil : router.rank(reading)
+            let ranked = isNearCrisis(judgement) ? nil : router.rank(reading)
             if let ranked, router.isClear(ranked) {
                 quickRanking = ranked
             } else {
@@ -187,9 +186,45 @@ public struct Engine: Sendable {
                 judgement = judge(reading)
             }
         }
+        // Crisis words told after a topic question ("what helps digestion?
+        // btw I haven't eaten in a week") are diluted in the meaning of the
+        // message as a whole: the net reads each of its sentences too.
+        if judgement.crisisCategory == nil, let sentence = firstFiringSentence(of: query) {
+            judgement = sentence
+        }
         return MessageAnalysis(
             text: text, truncated: truncated, reading: reading, quickRanking: quickRanking,
             safetyForms: safety.rulebook.forms(of: text), judgement: judgement)
+    }
+
+    /// Whether the net's `judgement` of a quick reading is close enough to a
+    /// crisis line for the deep reading to judge again.
+    private func isNearCrisis(_ judgement: SafetyNet.Judgement) -> Bool {
+        judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
+    }
+
+    /// The most sentences of one message the net reads one by one: a long
+    /// message costs a few readings more, not one for every line.
+    static let sentenceLimit = 8
+
+    /// The net's judgement of the first sentence of `text` that it fires on
+    /// with both its tests (``Calibration/passesBothTests(_:)``), each read as
+    /// a whole message is (deeply when the quick reading is near a crisis
+    /// line); `nil` for a message of one sentence, or when none fires.
+    private func firstFiringSentence(of text: String) -> SafetyNet.Judgement? {
+        let sentences = Router.sentences(in: text)
+        guard sentences.count >= 2 else { return nil }
+        for sentence in sentences.prefix(Self.sentenceLimit) {
+            var reading = router.read(String(sentence))
+            var judgement = judge(reading)
+            if router.deepMeaning != nil, isNearCrisis(judgement) {
+                reading = router.deepened(reading)
+                judgement = judge(reading)
+            }
+            let calibration = router.meaning(reading.depth).calibration
+            if judgement.crisisCategory != nil, calibration.passesBothTests(judgement) { return judgement }
+        }
+        return nil
     }
 
     /// What the safety net makes of a message already read.

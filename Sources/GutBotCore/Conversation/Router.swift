@@ -269,6 +269,16 @@ public struct Router: Sendable {
     /// a message of one sentence, or when that sentence has fewer than three
     /// words ("Thanks!" after the question says nothing about the topic).
     public static func lastQuestion(in text: String) -> String? {
+        let sentences = sentences(in: text)
+        guard sentences.count >= 2 else { return nil }
+        let question = sentences.last { $0.hasSuffix("?") } ?? sentences[sentences.count - 1]
+        let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.split(separator: " ").count >= 3 ? trimmed : nil
+    }
+
+    /// The sentences of `text`: each ends at ".", "!" or "?" before a space
+    /// or the end; blank ones are left out.
+    public static func sentences(in text: String) -> [Substring] {
         var sentences: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -281,11 +291,7 @@ public struct Router: Sendable {
             index = next
         }
         if start < text.endIndex { sentences.append(text[start...]) }
-        sentences = sentences.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard sentences.count >= 2 else { return nil }
-        let question = sentences.last { $0.hasSuffix("?") } ?? sentences[sentences.count - 1]
-        let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.split(separator: " ").count >= 3 ? trimmed : nil
+        return sentences.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     /// Whether a turn, ranked alone with the out-of-scope class scored by

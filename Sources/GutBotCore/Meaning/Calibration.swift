@@ -46,6 +46,21 @@ public struct Calibration: Sendable, Equatable {
         self.minimumLeanWords = minimumLeanWords
     }
 
+    /// Whether a message whose closest crisis line and closest benign text
+    /// are this similar is near a crisis line: the net's first test.
+    public func isNearCrisisLine(nearestCrisis: Float, nearestBenign: Float) -> Bool {
+        nearestCrisis >= minimumCrisis && nearestCrisis - nearestBenign >= crisisMargin
+    }
+
+    /// Whether `judgement` passes both of the net's tests at once: near a
+    /// crisis line, and leaning towards crisis as far as ``minimumLean``.
+    /// A sentence read apart from its message must: a few words alone ("I'm
+    /// 68 and on blood pressure tablets.") are easily misread by either test.
+    public func passesBothTests(_ judgement: SafetyNet.Judgement) -> Bool {
+        isNearCrisisLine(nearestCrisis: judgement.nearestCrisis, nearestBenign: judgement.nearestBenign)
+            && (judgement.lean ?? -.infinity) >= minimumLean
+    }
+
     /// For ``StaticEncoder``: its table's cosines run high, so only a very
     /// close crisis line counts.
     public static let staticTable = Calibration(

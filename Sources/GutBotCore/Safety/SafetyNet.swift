@@ -105,7 +105,7 @@ public struct SafetyNet: Sendable {
         let nearestDistress = similarity.closest[offset + categories.count + 1]
         // A line close by, or the crisis side of the space as a whole with
         // no benign text clearly closer.
-        let nearLine = nearestCrisis >= calibration.minimumCrisis && nearestCrisis - nearestBenign >= calibration.crisisMargin
+        let nearLine = calibration.isNearCrisisLine(nearestCrisis: nearestCrisis, nearestBenign: nearestBenign)
         let onCrisisSide =
             words >= calibration.minimumLeanWords && (lean ?? -.infinity) >= calibration.minimumLean
             && nearestCrisis - nearestBenign >= calibration.leanMargin
