@@ -188,8 +188,9 @@ public struct Engine: Sendable {
         }
         // Crisis words told after a topic question ("what helps digestion?
         // btw I haven't eaten in a week") are diluted in the meaning of the
-        // message as a whole: the net reads each of its sentences too.
-        if judgement.crisisCategory == nil, let sentence = firstFiringSentence(of: query) {
+        // message as a whole, but seldom out of the crisis side's reach: the
+        // net reads each sentence of a message that is near a crisis line.
+        if judgement.crisisCategory == nil, isNearCrisis(judgement), let sentence = firstFiringSentence(of: query) {
             judgement = sentence
         }
         return MessageAnalysis(
