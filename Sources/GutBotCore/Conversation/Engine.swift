@@ -198,8 +198,9 @@ public struct Engine: Sendable {
             safetyForms: safety.rulebook.forms(of: text), judgement: judgement)
     }
 
-    /// Whether the net's `judgement` of a quick reading is close enough to a
-    /// crisis line for the deep reading to judge again.
+    /// Whether the net's `judgement` is close enough to a crisis line to be
+    /// looked at again: a quick reading by the deep one, a whole message
+    /// sentence by sentence (``Engine/crisisWatch``).
     private func isNearCrisis(_ judgement: SafetyNet.Judgement) -> Bool {
         judgement.nearestCrisis - judgement.nearestBenign >= -Self.crisisWatch
     }
