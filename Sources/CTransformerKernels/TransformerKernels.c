@@ -1,8 +1,10 @@
 #include "TransformerKernels.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
+#include <unistd.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -66,10 +68,6 @@ static void gb_linear_q8_generic_strided(const float *input, int rows, int input
     }
 }
 
-static void gb_linear_q8_generic(const float *input, int rows, int inputs, const int8_t *weights, const float *scales,
-                                 const float *bias, int outputs, float *output) {
-    gb_linear_q8_generic_strided(input, rows, inputs, weights, scales, bias, outputs, output, outputs);
-}
 
 #ifdef GB_X86
 
@@ -83,7 +81,8 @@ __attribute__((target("avx2,fma"))) static inline float gb_sum8(__m256 v) {
 /// AVX2 with FMA: 8 lanes, blocks of 4 rows × 2 weight rows (8 accumulators of the 16 registers).
 __attribute__((target("avx2,fma"))) static void gb_linear_q8_avx2(const float *input, int rows, int inputs,
                                                                     const int8_t *weights, const float *scales,
-                                                                    const float *bias, int outputs, float *output) {
+                                                                    const float *bias, int outputs, float *output,
+                                                                    int stride) {
     int vectorized = inputs & ~7;
     int feature = 0;
     for (; feature + 2 <= outputs; feature += 2) {
@@ -115,14 +114,14 @@ __attribute__((target("avx2,fma"))) static void gb_linear_q8_avx2(const float *i
                     second[i] += x[i][k] * (float)w1[k];
                 }
             }
-            gb_store(output, rows, outputs, row, feature, first, scales[feature], bias[feature]);
-            gb_store(output, rows, outputs, row, feature + 1, second, scales[feature + 1], bias[feature + 1]);
+            gb_store(output, rows, stride, row, feature, first, scales[feature], bias[feature]);
+            gb_store(output, rows, stride, row, feature + 1, second, scales[feature + 1], bias[feature + 1]);
         }
     }
     if (feature < outputs) {
         // An odd last weight row: the plain loop for it alone.
         gb_linear_q8_generic_strided(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature,
-                                     bias + feature, 1, output + feature, outputs);
+                                     bias + feature, 1, output + feature, stride);
     }
 }
 
@@ -242,10 +241,11 @@ __attribute__((target("avx512f"))) static void gb_block_avx512(const float *x[4]
 /// converting them again for each block took a third of the time.
 __attribute__((target("avx512f"))) static void gb_linear_q8_avx512(const float *input, int rows, int inputs,
                                                                      const int8_t *weights, const float *scales,
-                                                                     const float *bias, int outputs, float *output) {
+                                                                     const float *bias, int outputs, float *output,
+                                                                     int stride) {
     enum { widest = 2048 };
     if (inputs > widest) {
-        gb_linear_q8_generic(input, rows, inputs, weights, scales, bias, outputs, output);
+        gb_linear_q8_generic_strided(input, rows, inputs, weights, scales, bias, outputs, output, stride);
         return;
     }
     __attribute__((aligned(64))) float converted[4 * widest];
@@ -272,11 +272,11 @@ __attribute__((target("avx512f"))) static void gb_linear_q8_avx512(const float *
                 __m512 scale = _mm512_broadcast_f32x4(_mm_loadu_ps(scales + feature));
                 __m512 shift = _mm512_broadcast_f32x4(_mm_loadu_ps(bias + feature));
                 __m512 result = _mm512_fmadd_ps(scale, dot, shift);
-                float *out = output + (size_t)row * outputs + feature;
+                float *out = output + (size_t)row * stride + feature;
                 _mm_storeu_ps(out, _mm512_extractf32x4_ps(result, 0));
-                if (row + 1 < rows) _mm_storeu_ps(out + outputs, _mm512_extractf32x4_ps(result, 1));
-                if (row + 2 < rows) _mm_storeu_ps(out + 2 * outputs, _mm512_extractf32x4_ps(result, 2));
-                if (row + 3 < rows) _mm_storeu_ps(out + 3 * outputs, _mm512_extractf32x4_ps(result, 3));
+                if (row + 1 < rows) _mm_storeu_ps(out + stride, _mm512_extractf32x4_ps(result, 1));
+                if (row + 2 < rows) _mm_storeu_ps(out + 2 * (size_t)stride, _mm512_extractf32x4_ps(result, 2));
+                if (row + 3 < rows) _mm_storeu_ps(out + 3 * (size_t)stride, _mm512_extractf32x4_ps(result, 3));
                 continue;
             }
             float dots[16];
@@ -288,19 +288,21 @@ __attribute__((target("avx512f"))) static void gb_linear_q8_avx512(const float *
                     column[i] = dots[4 * i + j];
                     for (int k = vectorized; k < inputs; k++) column[i] += x[i][k] * (float)weight[k];
                 }
-                gb_store(output, rows, outputs, row, feature + j, column, scales[feature + j], bias[feature + j]);
+                gb_store(output, rows, stride, row, feature + j, column, scales[feature + j], bias[feature + j]);
             }
         }
     }
     if (feature < outputs) {
         gb_linear_q8_generic_strided(input, rows, inputs, weights + (size_t)feature * inputs, scales + feature,
-                                     bias + feature, outputs - feature, output + feature, outputs);
+                                     bias + feature, outputs - feature, output + feature, stride);
     }
 }
 
 #endif
 
-typedef void (*gb_linear_kernel)(const float *, int, int, const int8_t *, const float *, const float *, int, float *);
+/// A kernel computes `outputs` features of `rows` rows; output rows are `stride` floats apart.
+typedef void (*gb_linear_kernel)(const float *, int, int, const int8_t *, const float *, const float *, int, float *,
+                                 int);
 
 /// The fastest kernel this processor runs, with its name.
 static gb_linear_kernel gb_choose(const char **name) {
@@ -316,7 +318,7 @@ static gb_linear_kernel gb_choose(const char **name) {
     }
 #endif
     *name = "generic";
-    return gb_linear_q8_generic;
+    return gb_linear_q8_generic_strided;
 }
 
 // Chosen on first use. Threads that race here all store the same values.
@@ -334,6 +336,135 @@ static gb_linear_kernel gb_linear_kernel_for_this_cpu(void) {
     return kernel;
 }
 
+// MARK: - A second core
+//
+// A message's products are too small to share out in tasks, but large enough
+// (a few million multiply-adds each) that a second core halves them: one
+// helper thread, started on first use, computes the second half of a
+// product's output features while the caller computes the first. Each
+// feature is computed by the same code as on one core, so results are
+// identical to the bit. The helper spins briefly after each half, since a
+// forward pass's products follow each other within microseconds, then sleeps.
+
+/// The second half of one product, handed to the helper.
+typedef struct {
+    gb_linear_kernel kernel;
+    const float *input;
+    int rows, inputs, outputs, stride;
+    const int8_t *weights;
+    const float *scales, *bias;
+    float *output;
+} gb_half;
+
+/// Held by the one caller using the helper; any other caller computes alone.
+static pthread_mutex_t gb_helper_owner = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t gb_helper_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gb_helper_wake = PTHREAD_COND_INITIALIZER;
+static gb_half gb_helper_half;
+/// What became of the half handed over.
+enum { gb_idle, gb_handed, gb_running, gb_done, gb_taken_back };
+static int gb_helper_state = gb_idle;
+/// 0: not started; 1: running; -1: not available (one core, or no thread).
+static int gb_helper_status;
+static pthread_once_t gb_helper_once = PTHREAD_ONCE_INIT;
+
+/// How long the helper waits for the next half before it sleeps, in pause
+/// instructions (each 10 to 140 cycles, by processor): tens of microseconds,
+/// longer than the gap between a pass's products and short enough to leave
+/// a busy machine's cores to others.
+enum { gb_helper_spins = 2000 };
+
+static void gb_run(gb_half half) {
+    half.kernel(half.input, half.rows, half.inputs, half.weights, half.scales, half.bias, half.outputs, half.output,
+                half.stride);
+}
+
+static inline void gb_pause(void) {
+#ifdef GB_X86
+    _mm_pause();
+#endif
+}
+
+static void *gb_helper_main(void *unused) {
+    (void)unused;
+    for (;;) {
+        int spins = 0;
+        while (__atomic_load_n(&gb_helper_state, __ATOMIC_ACQUIRE) != gb_handed) {
+            if (++spins < gb_helper_spins) {
+                gb_pause();
+                continue;
+            }
+            pthread_mutex_lock(&gb_helper_lock);
+            while (__atomic_load_n(&gb_helper_state, __ATOMIC_ACQUIRE) != gb_handed)
+                pthread_cond_wait(&gb_helper_wake, &gb_helper_lock);
+            pthread_mutex_unlock(&gb_helper_lock);
+        }
+        // The caller may have taken the half back meanwhile.
+        int handed = gb_handed;
+        if (!__atomic_compare_exchange_n(&gb_helper_state, &handed, gb_running, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+            continue;
+        gb_half half = gb_helper_half;
+        gb_run(half);
+        __atomic_store_n(&gb_helper_state, gb_done, __ATOMIC_RELEASE);
+    }
+    return NULL;
+}
+
+static void gb_helper_start(void) {
+    pthread_t thread;
+    pthread_attr_t attributes;
+    int started = sysconf(_SC_NPROCESSORS_ONLN) >= 2 && pthread_attr_init(&attributes) == 0;
+    if (started) {
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+        started = pthread_create(&thread, &attributes, gb_helper_main, NULL) == 0;
+        pthread_attr_destroy(&attributes);
+    }
+    __atomic_store_n(&gb_helper_status, started ? 1 : -1, __ATOMIC_RELEASE);
+}
+
+/// Fewer multiply-adds than this are done on one core: handing half over costs a few microseconds.
+enum { gb_split_work = 1 << 20 };
+
+/// One panel of rows, on two cores when the product is large and the helper is free.
+static void gb_linear_panel(gb_linear_kernel kernel, const float *input, int rows, int inputs, const int8_t *weights,
+                            const float *scales, const float *bias, int outputs, float *output) {
+    // A multiple of 4, so that both halves run the same blocks of weight rows as one core would.
+    int split = (outputs / 2) & ~3;
+    if ((long long)rows * inputs * outputs >= gb_split_work && split > 0) {
+        pthread_once(&gb_helper_once, gb_helper_start);
+        if (__atomic_load_n(&gb_helper_status, __ATOMIC_ACQUIRE) == 1 && pthread_mutex_trylock(&gb_helper_owner) == 0) {
+            pthread_mutex_lock(&gb_helper_lock);
+            gb_helper_half = (gb_half){.kernel = kernel,
+                                       .input = input,
+                                       .rows = rows,
+                                       .inputs = inputs,
+                                       .outputs = outputs - split,
+                                       .stride = outputs,
+                                       .weights = weights + (size_t)split * inputs,
+                                       .scales = scales + split,
+                                       .bias = bias + split,
+                                       .output = output + split};
+            __atomic_store_n(&gb_helper_state, gb_handed, __ATOMIC_RELEASE);
+            pthread_cond_signal(&gb_helper_wake);
+            pthread_mutex_unlock(&gb_helper_lock);
+            kernel(input, rows, inputs, weights, scales, bias, split, output, outputs);
+            // A helper that has not started yet (asleep, or waiting for a core
+            // another process holds) is not waited for: the caller does its half too.
+            int handed = gb_handed;
+            if (__atomic_compare_exchange_n(&gb_helper_state, &handed, gb_taken_back, 0, __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE)) {
+                gb_run(gb_helper_half);
+            } else {
+                while (__atomic_load_n(&gb_helper_state, __ATOMIC_ACQUIRE) != gb_done) gb_pause();
+            }
+            __atomic_store_n(&gb_helper_state, gb_idle, __ATOMIC_RELEASE);
+            pthread_mutex_unlock(&gb_helper_owner);
+            return;
+        }
+    }
+    kernel(input, rows, inputs, weights, scales, bias, outputs, output, outputs);
+}
+
 void gb_linear_q8(const float *input, int rows, int inputs, const int8_t *weights, const float *scales,
                   const float *bias, int outputs, float *output) {
     gb_linear_kernel kernel = gb_linear_kernel_for_this_cpu();
@@ -343,8 +474,8 @@ void gb_linear_q8(const float *input, int rows, int inputs, const int8_t *weight
     enum { panel = 64 };
     for (int row = 0; row < rows; row += panel) {
         int count = rows - row < panel ? rows - row : panel;
-        kernel(input + (size_t)row * inputs, count, inputs, weights, scales, bias, outputs,
-               output + (size_t)row * outputs);
+        gb_linear_panel(kernel, input + (size_t)row * inputs, count, inputs, weights, scales, bias, outputs,
+                        output + (size_t)row * outputs);
     }
 }
 
@@ -355,7 +486,7 @@ const char *gb_kernel_name(void) {
 
 int gb_linear_q8_on(gb_kernel kernel, const float *input, int rows, int inputs, const int8_t *weights,
                     const float *scales, const float *bias, int outputs, float *output) {
-    gb_linear_kernel chosen = gb_linear_q8_generic;
+    gb_linear_kernel chosen = gb_linear_q8_generic_strided;
     switch (kernel) {
     case gb_kernel_generic: break;
 #ifdef GB_X86
@@ -372,7 +503,7 @@ int gb_linear_q8_on(gb_kernel kernel, const float *input, int rows, int inputs, 
 #endif
     default: return 0;
     }
-    chosen(input, rows, inputs, weights, scales, bias, outputs, output);
+    chosen(input, rows, inputs, weights, scales, bias, outputs, output, outputs);
     return 1;
 }
 

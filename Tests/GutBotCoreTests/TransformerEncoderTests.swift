@@ -184,6 +184,29 @@ import Testing
         #expect(ran >= 1)
     }
 
+    /// A product large enough to be shared with a second core (`gb_linear_q8`
+    /// hands the second half of its output features to a helper thread) is
+    /// the same, bit for bit, as this processor's kernel computing it alone:
+    /// each feature is computed by the same code either way. Repeated, so
+    /// that the helper is found both asleep and spinning.
+    @Test func aProductOnTwoCoresIsTheProductOnOne() throws {
+        let (rows, inputs, outputs) = (16, 384, 390)
+        let weights = (0..<(outputs * inputs)).map { Int8(truncatingIfNeeded: ($0 * 7919 + 13) % 255 - 127) }
+        let input = (0..<(rows * inputs)).map { Float(($0 * 31) % 200 - 100) / 100 }
+        let scales = (0..<outputs).map { Float($0 % 7 + 1) / 100 }
+        let bias = (0..<outputs).map { Float($0) / 10 }
+        let kernels = ["generic": gb_kernel_generic, "avx2": gb_kernel_avx2, "avx512": gb_kernel_avx512]
+        let kernel = try #require(kernels[String(cString: gb_kernel_name())])
+        var alone = [Float](repeating: .nan, count: rows * outputs)
+        #expect(
+            gb_linear_q8_on(kernel, input, Int32(rows), Int32(inputs), weights, scales, bias, Int32(outputs), &alone) == 1)
+        for _ in 0..<50 {
+            var shared = [Float](repeating: .nan, count: rows * outputs)
+            gb_linear_q8(input, Int32(rows), Int32(inputs), weights, scales, bias, Int32(outputs), &shared)
+            #expect(shared.map(\.bitPattern) == alone.map(\.bitPattern))
+        }
+    }
+
     @Test func meaningComesFromContext() throws {
         func cosine(_ a: String, _ b: String) throws -> Float {
             Self.cosine(try #require(Self.encoder.encode(a)), try #require(Self.encoder.encode(b)))

@@ -5,7 +5,9 @@
 // quarter of the bytes a float copy would. The products run on AVX-512 or
 // AVX2 with FMA when the processor has them (chosen once, at run time), else
 // on plain C. Every function is pure: it reads its inputs and writes its
-// output, so any number of threads may call them at once.
+// output, so any number of threads may call them at once. `gb_linear_q8`
+// shares a large product with one helper thread, started on first use, when
+// the machine has a second core and no other caller is using it.
 #ifndef GUTBOT_TRANSFORMER_KERNELS_H
 #define GUTBOT_TRANSFORMER_KERNELS_H
 
